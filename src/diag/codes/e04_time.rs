@@ -1,0 +1,3 @@
+use super::CodeDoc;
+
+pub static CODES: &[CodeDoc] = &[];

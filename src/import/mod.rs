@@ -1,0 +1,1 @@
+//! Importers: other formats → records as JSON Lines. One file per format.

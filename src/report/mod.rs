@@ -1,0 +1,1 @@
+//! Reports: outcomes → findings → human, JSON Lines (later SARIF, JUnit, GitHub, CSV).

@@ -1,0 +1,3 @@
+//! Time: durations as the language writes them, and (later) business calendars.
+
+pub mod duration;
