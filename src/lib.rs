@@ -9,6 +9,7 @@ pub mod cli;
 pub mod compile;
 pub mod diag;
 pub mod eval;
+pub mod hash;
 pub mod import;
 pub mod records;
 pub mod report;
@@ -41,7 +42,14 @@ pub fn load_policy(entries: &[PathBuf], root: Option<PathBuf>) -> Loaded {
     let checked = check::check(loaded);
     let mut diagnostics = checked.diagnostics;
     diag::sort(&mut diagnostics);
-    let policy = checked.policy.map(compile::compile);
+    let policy = match checked.policy.map(compile::compile) {
+        Some(Ok(policy)) => Some(policy),
+        Some(Err(errors)) => {
+            diagnostics.extend(errors);
+            None
+        }
+        None => None,
+    };
     Loaded {
         sources: checked.sources,
         diagnostics,

@@ -61,3 +61,10 @@ impl PhraseMatcher {
         Vec::new()
     }
 }
+
+impl PhraseMatcher {
+    /// Whether any phrase matches (after `except` filtering).
+    pub fn is_match(&self, original: &str, normalised: &Normalised) -> bool {
+        !self.find_all(original, normalised).is_empty()
+    }
+}

@@ -1,3 +1,4 @@
-//! Time: durations as the language writes them, and (later) business calendars.
+//! Time: durations as the language writes them, civil-code days, and (later) business calendars.
 
+pub mod civil;
 pub mod duration;

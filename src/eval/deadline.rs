@@ -1,0 +1,214 @@
+//! Deadlines: one clock per start instance, judged at the evaluation time.
+//!
+//! A clock is `met` (stopped at or before due), `breached` (stopped after due, or not stopped and
+//! the evaluation time is past due), `pending` (otherwise), `at-risk` (pending with the `warn at`
+//! share of the limit used) or `cancelled` (a cancel event at or after start, before stop and
+//! before due). Under `at least`, a stop before the earliest allowed instant is breached.
+
+use super::context::{Ctx, Val};
+use super::expr::{Out, eval, truth};
+use super::outcome::{ClockEvidence, Elapsed, Evidence, Instance, LimitEvidence, Status};
+use super::select::{self, Point};
+use crate::check::model::{DeadlineDef, Length, Limit};
+use crate::records::Instant;
+use crate::time::civil::due_after_days;
+use crate::time::duration::human;
+
+/// The limit chosen for this record: how due is computed, and how to describe it.
+struct ChosenLimit {
+    kind: &'static str,
+    length: Option<Length>,
+    /// For `due EXPR`: the instant itself.
+    due: Option<Instant>,
+    arm: Option<String>,
+}
+
+pub fn evaluate(cx: &Ctx, d: &DeadlineDef) -> Result<Vec<Instance>, String> {
+    if !cx.record.has_times {
+        return Err("record has no times".into());
+    }
+    let starts = select::starts(cx, &d.start)?;
+    if starts.is_empty() {
+        return Err("start never occurred".into());
+    }
+    let limit = choose_limit(cx, d)?;
+    let mut instances = Vec::new();
+    for start in starts {
+        instances.push(clock(cx, d, &limit, start)?);
+    }
+    Ok(instances)
+}
+
+fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
+    match &d.limit {
+        Limit::Within(arms) => {
+            for arm in arms {
+                let chosen = match &arm.condition {
+                    None => true,
+                    // False and unknown arms are skipped alike.
+                    Some(c) => truth(cx, c, None) == Ok(true),
+                };
+                if chosen {
+                    let is_table = arms.len() > 1;
+                    return Ok(ChosenLimit {
+                        kind: "within",
+                        length: Some(arm.length),
+                        due: None,
+                        arm: is_table.then(|| arm.label.clone()),
+                    });
+                }
+            }
+            Err("no arm of the target table applies".into())
+        }
+        Limit::AtLeast(length) => Ok(ChosenLimit {
+            kind: "at-least",
+            length: Some(*length),
+            due: None,
+            arm: None,
+        }),
+        Limit::Due(e) => match eval(cx, e, None) {
+            Out::Value(Val::Time(t)) => Ok(ChosenLimit {
+                kind: "due",
+                length: None,
+                due: Some(t),
+                arm: None,
+            }),
+            Out::Unknown(path) => Err(format!("field missing: {path}")),
+            Out::Value(_) => Err("due is not a time".into()),
+        },
+    }
+}
+
+fn due_of(cx: &Ctx, limit: &ChosenLimit, start: Instant) -> Option<Instant> {
+    match (limit.length, limit.due) {
+        (_, Some(due)) => Some(due),
+        (Some(Length::Seconds(s)), _) => start.checked_add_signed(chrono::Duration::seconds(s)),
+        (Some(Length::Days(n)), _) => due_after_days(start, n, cx.timezone),
+        (None, None) => None,
+    }
+}
+
+fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result<Instance, String> {
+    let start_at = select::time_of(cx, start).ok_or("record has no times")?;
+    let due = due_of(cx, limit, start_at).ok_or("due is out of range")?;
+    let stop = match &d.stop {
+        Some(sel) => select::first_after(cx, sel, start)?,
+        None => None,
+    };
+    let cancel = match &d.cancel {
+        Some(sel) => select::first_after(cx, sel, start)?,
+        None => None,
+    };
+    let at = |i: usize| cx.record.events[i].at;
+    let stop_at = stop.and_then(at);
+    let cancel_at = cancel.and_then(at);
+    // A closed record's unstopped clock is judged at the close.
+    let judged_at = match (cx.now, cx.record.closed_at) {
+        (Some(now), Some(close)) if close < now => close,
+        (Some(now), _) => now,
+        (None, _) => start_at,
+    };
+    let end = stop_at.unwrap_or(judged_at);
+    let elapsed = (end - start_at).num_seconds();
+    let limit_seconds = limit.length.map(|l| match l {
+        Length::Seconds(s) => s,
+        Length::Days(_) => (due - start_at).num_seconds(),
+    });
+    let cancelled =
+        cancel_at.is_some_and(|c| c >= start_at && stop_at.is_none_or(|s| c < s) && c < due);
+    let status = if cancelled {
+        Status::Cancelled
+    } else if limit.kind == "at-least" {
+        match stop_at {
+            Some(s) if s < due => Status::Breached,
+            Some(_) => Status::Met,
+            None => Status::Pending,
+        }
+    } else {
+        match stop_at {
+            Some(s) if s <= due => Status::Met,
+            Some(_) => Status::Breached,
+            None if judged_at > due => Status::Breached,
+            None => pending_or_at_risk(d.warn_at, elapsed, start_at, due),
+        }
+    };
+    let start_event = start.event();
+    let limit_human = match (limit.length, limit.due) {
+        (Some(l), _) => l.human(),
+        (None, Some(t)) => t.to_rfc3339(),
+        _ => String::new(),
+    };
+    let message = message(status, limit, &limit_human, elapsed, due, (stop, cancel));
+    Ok(Instance {
+        status,
+        event: start_event.or(Some(0)),
+        actor_event: stop,
+        message,
+        evidence: Evidence::Clock(ClockEvidence {
+            start: start_at.to_rfc3339(),
+            start_event,
+            due: due.to_rfc3339(),
+            stop: stop_at.map(|t| t.to_rfc3339()),
+            stop_event: stop,
+            elapsed: Elapsed {
+                wall_s: elapsed,
+                business_s: elapsed,
+                human: human(elapsed),
+            },
+            limit: LimitEvidence {
+                kind: limit.kind,
+                seconds: limit_seconds,
+                human: limit_human,
+                arm: limit.arm.clone(),
+            },
+            calendar: "24x7".to_string(),
+        }),
+    })
+}
+
+fn pending_or_at_risk(warn_at: Option<f64>, elapsed: i64, start: Instant, due: Instant) -> Status {
+    let total = (due - start).num_seconds();
+    match warn_at {
+        Some(share) if total > 0 && elapsed as f64 >= share * total as f64 => Status::AtRisk,
+        _ => Status::Pending,
+    }
+}
+
+fn message(
+    status: Status,
+    limit: &ChosenLimit,
+    limit_human: &str,
+    elapsed: i64,
+    due: Instant,
+    (stop, cancel): (Option<usize>, Option<usize>),
+) -> String {
+    let took = human(elapsed);
+    let arm = limit
+        .arm
+        .as_ref()
+        .map(|a| format!(" ({a})"))
+        .unwrap_or_default();
+    let bound = match limit.kind {
+        "due" => format!("due {limit_human}"),
+        "at-least" => format!("at least {limit_human}"),
+        _ => format!("limit {limit_human}{arm}"),
+    };
+    match status {
+        Status::Met => format!("stopped after {took}, {bound}"),
+        Status::Breached if limit.kind == "at-least" => {
+            format!("stopped after only {took}, {bound}")
+        }
+        Status::Breached if stop.is_some() => format!("stopped after {took}, {bound}"),
+        Status::Breached => format!("not stopped after {took}, {bound}"),
+        Status::Pending => format!("still open after {took}, {bound}, due {}", due.to_rfc3339()),
+        Status::AtRisk => format!(
+            "at risk: {took} of the {limit_human} used, due {}",
+            due.to_rfc3339()
+        ),
+        Status::Cancelled => format!(
+            "cancelled by event {} after {took}",
+            cancel.map_or_else(|| "?".to_string(), |c| c.to_string())
+        ),
+        _ => String::new(),
+    }
+}
