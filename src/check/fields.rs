@@ -199,14 +199,14 @@ pub fn resolve(cx: &mut Checker, path: &ast::Path, context: Context) -> Option<F
         if let Some(ty) = cx.fields.event_attr_type(&dotted) {
             return Some(event_ref(segments[1..].to_vec(), ty));
         }
-        if context == Context::Event {
-            if let Some(ty) = cx.fields.record_type(&dotted) {
-                return Some(FieldRef {
-                    path: segments,
-                    on_event: false,
-                    ty,
-                });
-            }
+        if context == Context::Event
+            && let Some(ty) = cx.fields.record_type(&dotted)
+        {
+            return Some(FieldRef {
+                path: segments,
+                on_event: false,
+                ty,
+            });
         }
         let candidates = cx.fields.event_paths();
         unknown(cx, path, &dotted, candidates, "an event field");

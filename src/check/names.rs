@@ -200,10 +200,10 @@ fn duplicate(
 /// policy look enforced when it is not, so each is an error.
 fn not_supported(cx: &mut Checker, names: &mut Names, item: &ast::Item, r: &ast::ReservedItem) {
     let keyword = r.keyword.name.as_str();
-    if keyword == "calendar" {
-        if let Some(name) = &r.name {
-            names.calendars.push(nfc(&name.name));
-        }
+    if keyword == "calendar"
+        && let Some(name) = &r.name
+    {
+        names.calendars.push(nfc(&name.name));
     }
     let what = match keyword {
         "expect" => "`expect` rules",

@@ -63,10 +63,10 @@ pub fn all(cx: &Ctx, sel: &Selector) -> Result<Vec<Point>, String> {
 
 /// The one point a selector names: its first match, or its last with `last`.
 pub fn point(cx: &Ctx, sel: &Selector) -> Result<Option<Point>, String> {
-    if let Selector::Events(e) = sel {
-        if e.quantifier == Quantifier::Last {
-            return Ok(matching(cx, e)?.last().map(|i| Point::Event(*i)));
-        }
+    if let Selector::Events(e) = sel
+        && e.quantifier == Quantifier::Last
+    {
+        return Ok(matching(cx, e)?.last().map(|i| Point::Event(*i)));
     }
     if let Selector::FirstOf(alternatives) = sel {
         let mut earliest: Option<usize> = None;
