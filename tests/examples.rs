@@ -1,0 +1,31 @@
+//! The shipped examples produce exactly the outcomes examples/expected.yaml lists (written by
+//! hand from the standard), and every shipped policy checks clean.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn shipped_policies_check_clean() {
+    let loaded = norma::load_policy(&[repo("policies")], None);
+    let rendered = norma::diag::render_human(&loaded.diagnostics, &loaded.sources, false);
+    assert!(loaded.diagnostics.is_empty(), "policies/ has diagnostics:\n{rendered}");
+    assert!(loaded.policy.is_some());
+}
+
+#[test]
+fn examples_produce_exactly_the_expected_outcomes() {
+    let (policy, _) = policy(&[repo("policies")]);
+    let mut files: Vec<_> = std::fs::read_dir(repo("examples"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let records: Vec<_> = files.iter().flat_map(|f| records(&policy, f)).collect();
+    assert!(records.len() >= 15, "expected at least 15 example records, found {}", records.len());
+    let (now, expected) = expected(&repo("examples/expected.yaml"));
+    let actual = actual(&policy, &records, now);
+    let diffs = differences(&expected, &actual, true);
+    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+}
