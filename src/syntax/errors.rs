@@ -31,7 +31,7 @@ pub fn syntax_error(file: FileId, text: &str, offset: usize, error: &Error<Rule>
     };
     let found = Found::at(text, pos);
     let mut wanted: Vec<&str> = Vec::new();
-    for rule in expected {
+    for rule in ordered(expected) {
         let words = describe(rule);
         if !wanted.contains(&words) {
             wanted.push(words);
@@ -51,6 +51,16 @@ pub fn syntax_error(file: FileId, text: &str, offset: usize, error: &Error<Rule>
     Diagnostic::new("E0001", format!("{expected_text}found {}", found.what))
         .at(span, label)
         .help(help(&found, &wanted))
+}
+
+/// Constructs before punctuation (`a clause … or `}``), and "the end of the item" only when
+/// nothing else would do.
+fn ordered(mut rules: Vec<Rule>) -> Vec<Rule> {
+    if rules.len() > 1 {
+        rules.retain(|r| *r != Rule::EOI);
+    }
+    rules.sort_by_key(|r| describe(*r).starts_with('`'));
+    rules
 }
 
 fn help(found: &Found, wanted: &[&str]) -> String {

@@ -17,7 +17,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::WHITESPACE => "a space",
         Rule::COMMENT | Rule::line_comment => "a `#` comment",
         Rule::ident | Rule::reserved_name => "a name such as `在线响应` or `channel`",
-        Rule::field_word => "a field name",
+        Rule::field_word | Rule::keyword_field => "a field name",
         Rule::path | Rule::field_path | Rule::exists_name => {
             "a field path such as `channel` or `customer.tier`"
         }
@@ -102,7 +102,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::customer_word => "`customer`",
         Rule::required_flag => "`required`",
         Rule::chunk | Rule::item | Rule::item_keyword => {
-            "an item such as `deadline NAME { … }`, `forbid NAME = SET in SCOPE` or `phrases NAME { … }`"
+            "an item (`deadline`, `forbid`, `require`, `phrases`, `fields`, …)"
         }
         Rule::standard => "a standard such as `standard \"name\" { timezone \"Asia/Shanghai\" }`",
         Rule::property => "a property such as `version \"2026.11\"` or `timezone \"Asia/Shanghai\"`",
@@ -128,7 +128,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::reserved_header => "the rest of the item's line",
         Rule::reserved_body => "a block `{ … }`",
         Rule::clause | Rule::clause_keyword => {
-            "a clause such as `when …`, `start …`, `stop …`, `within …` or `severity …`"
+            "a clause (`when`, `start`, `stop`, `within`, `severity`, …)"
         }
         Rule::when_clause => "a condition such as `when channel == \"chat\"`",
         Rule::severity_clause => "a severity: `severity error`, `warning` or `info`",

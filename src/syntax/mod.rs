@@ -92,6 +92,8 @@ fn parse_chunk(
         file,
         offset: start,
         diags: Vec::new(),
+        source,
+        comments: &scanned.comments,
     };
     let chunk = pairs.into_iter().next()?;
     let built = build::build_chunk(&mut builder, &chunk);

@@ -4,7 +4,7 @@ use super::{Built, Builder, Pair};
 use crate::syntax::ast::*;
 use crate::syntax::grammar::Rule;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn clause(&mut self, pair: &Pair) -> Built<Clause> {
         let inner = self.first(pair)?;
         let body = self.children(&inner);

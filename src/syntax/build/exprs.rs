@@ -5,7 +5,7 @@ use crate::diag::{Diagnostic, Span};
 use crate::syntax::ast::*;
 use crate::syntax::grammar::Rule;
 
-impl Builder {
+impl Builder<'_> {
     /// `expr` (or), `and_expr`, `not_expr`, `comparison` or `operand`.
     pub(super) fn expr(&mut self, pair: &Pair) -> Built<Expr> {
         match pair.as_rule() {
@@ -214,7 +214,11 @@ impl Builder {
         let amount = self.child(pair, Rule::duration_amount)?;
         let unit = self.child(pair, Rule::duration_unit)?;
         let value = amount.as_str().parse::<u64>().unwrap_or_else(|_| {
-            self.malformed_literal(&amount, "this amount is too large", "use a smaller unit amount");
+            self.malformed_literal(
+                &amount,
+                "this duration's amount is too large to count",
+                "use a larger unit, such as `h` or `days` instead of `s`",
+            );
             0
         });
         Ok(DurationLit {
@@ -226,7 +230,11 @@ impl Builder {
 
     pub(super) fn small_integer(&mut self, pair: &Pair) -> Built<u32> {
         Ok(pair.as_str().parse::<u32>().unwrap_or_else(|_| {
-            self.malformed_literal(pair, "this number is too large", "write a count below 4294967296");
+            self.malformed_literal(
+                pair,
+                "this count is too large to count",
+                "write a count below 4294967296",
+            );
             0
         }))
     }

@@ -13,7 +13,7 @@ pub(in crate::syntax) fn build_chunk(b: &mut Builder, chunk: &Pair) -> Built<Vec
         .collect()
 }
 
-impl Builder {
+impl Builder<'_> {
     fn item(&mut self, pair: &Pair) -> Built<Item> {
         let inner = self.first(pair)?;
         let kind = match inner.as_rule() {

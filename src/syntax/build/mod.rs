@@ -8,7 +8,7 @@ mod items;
 use pest::iterators::Pair as PestPair;
 
 use crate::diag::{Diagnostic, FileId, Span};
-use crate::syntax::ast::{Ident, Path};
+use crate::syntax::ast::{Comment, Ident, Path};
 use crate::syntax::grammar::Rule;
 
 pub(super) use items::build_chunk;
@@ -23,16 +23,34 @@ const MAX_NOTS: usize = 64;
 
 /// Builds the AST of one chunk. Pest positions are relative to the chunk; `offset` moves them back
 /// into the file. Value problems that do not stop the item (a bad date) collect in `diags`.
-pub(super) struct Builder {
+pub(super) struct Builder<'a> {
     pub file: FileId,
     pub offset: usize,
     pub diags: Vec<Diagnostic>,
+    /// The whole file and its comments, to trim spans.
+    pub source: &'a str,
+    pub comments: &'a [Comment],
 }
 
-impl Builder {
+impl Builder<'_> {
+    /// The pair's span in the file. Pest lets a rule that ends in a failed optional part keep the
+    /// blanks and comments it skipped before trying it; those are not part of the node.
     fn span(&self, pair: &Pair) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, self.offset + s.start(), self.offset + s.end())
+        let start = self.offset + s.start();
+        let mut end = self.offset + s.end();
+        loop {
+            let trimmed = self.source.get(start..end).map_or(end, |t| start + t.trim_end().len());
+            let before = self.comments.partition_point(|c| c.span.start < trimmed);
+            let in_comment = before
+                .checked_sub(1)
+                .and_then(|i| self.comments.get(i))
+                .filter(|c| c.span.start >= start && c.span.end >= trimmed);
+            match in_comment {
+                Some(c) => end = c.span.start,
+                None => return Span::new(self.file, start, trimmed),
+            }
+        }
     }
 
     fn ident(&self, pair: &Pair) -> Ident {
