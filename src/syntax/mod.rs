@@ -19,9 +19,31 @@ use crate::diag::{Diagnostic, FileId, Span};
 use build::Builder;
 use grammar::{NormaParser, Rule};
 
+/// Stack for the parsing thread. Pest's generated code is recursive and, unoptimised, needs tens
+/// of kilobytes per bracket level; this covers the 64 levels `split::MAX_NESTING` allows in any
+/// build, whatever stack the caller runs on.
+const PARSER_STACK: usize = 16 << 20;
+
 /// Parses one file. Always returns a tree: items that failed to parse are left out and reported,
 /// and parsing resumes at the next top-level item.
 pub fn parse(file: FileId, source: &str) -> (ast::File, Vec<Diagnostic>) {
+    let spawned = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("norma-parse".into())
+            .stack_size(PARSER_STACK)
+            .spawn_scoped(scope, || parse_here(file, source))
+            .ok()
+            .map(|handle| handle.join())
+    });
+    match spawned {
+        Some(Ok(parsed)) => parsed,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread to be had: parse on the caller's stack, which suffices for usual nesting.
+        None => parse_here(file, source),
+    }
+}
+
+fn parse_here(file: FileId, source: &str) -> (ast::File, Vec<Diagnostic>) {
     let scanned = scan::scan(file, source);
     let mut diags = Vec::new();
     let mut items = Vec::new();
