@@ -2,6 +2,7 @@
 
 mod syntax {
     pub mod comments;
+    pub mod constructs;
     pub mod errors;
     pub mod robust;
     pub mod shapes;
@@ -12,14 +13,21 @@ use norma::syntax::ast::{File, Item, ItemKind};
 use norma::syntax::parse;
 
 pub fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/syntax/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/syntax/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Parses and fails the test on any diagnostic.
 pub fn parse_clean(source: &str) -> File {
     let (file, diags) = parse(FileId(0), source);
-    assert!(diags.is_empty(), "unexpected diagnostics: {}", render(source, &diags));
+    assert!(
+        diags.is_empty(),
+        "unexpected diagnostics: {}",
+        render(source, &diags)
+    );
     file
 }
 

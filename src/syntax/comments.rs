@@ -71,23 +71,35 @@ impl Commented for Item {
     }
     fn absorb(&mut self, inside: Vec<Comment>, source: &str) {
         match &mut self.kind {
-            ItemKind::Standard(s) => {
-                distribute(inside, s.properties.iter_mut().collect(), &mut s.inner_comments, source)
-            }
-            ItemKind::Fields(f) => {
-                distribute(inside, f.decls.iter_mut().collect(), &mut f.inner_comments, source)
-            }
+            ItemKind::Standard(s) => distribute(
+                inside,
+                s.properties.iter_mut().collect(),
+                &mut s.inner_comments,
+                source,
+            ),
+            ItemKind::Fields(f) => distribute(
+                inside,
+                f.decls.iter_mut().collect(),
+                &mut f.inner_comments,
+                source,
+            ),
             ItemKind::Kinds(k) => k.inner_comments.extend(inside),
             ItemKind::Phrases(p) => {
                 let patterns = p.patterns.iter_mut().chain(p.excepts.iter_mut()).collect();
                 distribute(inside, patterns, &mut p.inner_comments, source)
             }
-            ItemKind::Deadline(r) => {
-                distribute(inside, r.clauses.iter_mut().collect(), &mut r.inner_comments, source)
-            }
-            ItemKind::PhraseRule(r) => {
-                distribute(inside, r.clauses.iter_mut().collect(), &mut r.inner_comments, source)
-            }
+            ItemKind::Deadline(r) => distribute(
+                inside,
+                r.clauses.iter_mut().collect(),
+                &mut r.inner_comments,
+                source,
+            ),
+            ItemKind::PhraseRule(r) => distribute(
+                inside,
+                r.clauses.iter_mut().collect(),
+                &mut r.inner_comments,
+                source,
+            ),
             ItemKind::Import(_) => self.comments.leading.extend(inside),
             // The verbatim text already holds them; attaching them too would print them twice.
             ItemKind::Reserved(_) => {}
@@ -104,9 +116,12 @@ impl Commented for Clause {
     }
     fn absorb(&mut self, inside: Vec<Comment>, source: &str) {
         match &mut self.kind {
-            ClauseKind::Within(Limit::Table(t)) => {
-                distribute(inside, t.arms.iter_mut().collect(), &mut t.inner_comments, source)
-            }
+            ClauseKind::Within(Limit::Table(t)) => distribute(
+                inside,
+                t.arms.iter_mut().collect(),
+                &mut t.inner_comments,
+                source,
+            ),
             _ => self.comments.leading.extend(inside),
         }
     }

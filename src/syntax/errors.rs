@@ -14,8 +14,8 @@ const KEYWORDS: &[&str] = &[
     "standard", "import", "fields", "kinds", "phrases", "deadline", "forbid", "require", "expect",
     "when", "where", "start", "stop", "cancel", "within", "using", "at", "least", "due", "warn",
     "pause", "per", "severity", "except", "else", "and", "or", "not", "in", "matches", "has",
-    "exists", "count", "every", "elapsed", "overlaps", "of", "by", "to", "after", "before", "first",
-    "last", "each", "next", "any", "opened", "true", "false", "one",
+    "exists", "count", "every", "elapsed", "overlaps", "of", "by", "to", "after", "before",
+    "first", "last", "each", "next", "any", "opened", "true", "false", "one",
 ];
 
 /// The diagnostic for a chunk (`text`, starting at byte `offset` of the file) pest rejected.

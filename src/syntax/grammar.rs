@@ -21,7 +21,9 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::path | Rule::field_path | Rule::exists_name => {
             "a field path such as `channel` or `customer.tier`"
         }
-        Rule::set_name | Rule::set_list => "a phrase set name such as `服务忌语` or `pii.mobile_cn`",
+        Rule::set_name | Rule::set_list => {
+            "a phrase set name such as `服务忌语` or `pii.mobile_cn`"
+        }
         Rule::calendar_name => "a calendar name such as `营业时间` or `24x7`",
         Rule::kind_name => "an event kind such as `message`, `ring` or `event`",
         Rule::actor_name => "an actor: `customer`, `agent`, `bot`, `system` or `staff`",
@@ -105,10 +107,14 @@ pub fn describe(rule: Rule) -> &'static str {
             "an item (`deadline`, `forbid`, `require`, `phrases`, `fields`, …)"
         }
         Rule::standard => "a standard such as `standard \"name\" { timezone \"Asia/Shanghai\" }`",
-        Rule::property => "a property such as `version \"2026.11\"` or `timezone \"Asia/Shanghai\"`",
+        Rule::property => {
+            "a property such as `version \"2026.11\"` or `timezone \"Asia/Shanghai\"`"
+        }
         Rule::import => "an import such as `import \"common/phrases.norma\"`",
         Rule::fields => "a field block `fields { … }`",
-        Rule::field_decl => "a field declaration such as `customer.tier: one of \"vip\" \"normal\"`",
+        Rule::field_decl => {
+            "a field declaration such as `customer.tier: one of \"vip\" \"normal\"`"
+        }
         Rule::type_expr | Rule::type_name => {
             "a type: `text`, `number`, `bool`, `time`, `duration` or `one of \"a\" \"b\"`"
         }
@@ -116,7 +122,9 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kinds => "a kind block such as `kinds { onsite visit }`",
         Rule::phrases => "a phrase set such as `phrases NAME { \"phrase\" /regex/ }`",
         Rule::except_group => "`except` followed by phrases",
-        Rule::phrase_pattern => "a phrase: a string such as `\"不知道\"` or a regex such as `/找.{0,4}领导/`",
+        Rule::phrase_pattern => {
+            "a phrase: a string such as `\"不知道\"` or a regex such as `/找.{0,4}领导/`"
+        }
         Rule::deadline => "a deadline such as `deadline NAME { start … stop … within 2h }`",
         Rule::clause_block => "a rule body `{ … }`",
         Rule::phrase_rule => "a phrase rule such as `forbid NAME = SET in each message by agent`",
@@ -136,13 +144,17 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::stop_clause => "`stop` and a selector",
         Rule::cancel_clause => "`cancel` and a selector",
         Rule::within_clause => "a limit such as `within 2h` or `within { … }`",
-        Rule::target_table => "a target table such as `{ priority == \"urgent\" => 2h  else => 24h }`",
+        Rule::target_table => {
+            "a target table such as `{ priority == \"urgent\" => 2h  else => 24h }`"
+        }
         Rule::target_arm => "a target such as `priority == \"urgent\" => 2h` or `else => 24h`",
         Rule::using_calendar => "`using` and a calendar name",
         Rule::at_least_clause => "a minimum such as `at least 3 days`",
         Rule::due_clause => "a due time such as `due (last promise).due`",
         Rule::warn_clause => "a warning share such as `warn at 80%`",
-        Rule::pause_clause | Rule::pause_text => "a pause such as `pause while awaiting == \"customer\"`",
+        Rule::pause_clause | Rule::pause_text => {
+            "a pause such as `pause while awaiting == \"customer\"`"
+        }
         Rule::per_clause => "`per case` or `per record`",
         Rule::selector | Rule::anchor | Rule::event_selector | Rule::anchor_events => {
             "a selector such as `first message by agent`"

@@ -58,7 +58,11 @@ fn parse_here(file: FileId, source: &str) -> (ast::File, Vec<Diagnostic>) {
     let comments = scanned
         .comments
         .into_iter()
-        .filter(|c| !failed.iter().any(|&(s, e)| s <= c.span.start && c.span.start < e))
+        .filter(|c| {
+            !failed
+                .iter()
+                .any(|&(s, e)| s <= c.span.start && c.span.start < e)
+        })
         .collect();
     let mut tree = ast::File {
         items,
@@ -123,7 +127,7 @@ fn parse_chunk(
     match built {
         Ok(items) => Some(items),
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             None
         }
     }

@@ -164,7 +164,7 @@ fn unicode_escape(file: FileId, source: &str, at: usize, out: &mut Scan) -> usiz
     let rest = &source[after_u..];
     let close = rest
         .strip_prefix('{')
-        .and_then(|r| r.find(|c: char| c == '}' || c == '"' || c == '\n'))
+        .and_then(|r| r.find(['}', '"', '\n']))
         .filter(|&p| rest[1 + p..].starts_with('}'));
     let Some(close) = close else {
         bad_escape(
@@ -223,7 +223,10 @@ fn regex(file: FileId, source: &str, start: usize, out: &mut Scan) -> usize {
         offset: start,
         blocks_parsing: true,
         diagnostic: Diagnostic::new("E0003", "this regex is never closed")
-            .at(Span::new(file, start, end), "the regex starts here and runs to the end of the line")
+            .at(
+                Span::new(file, start, end),
+                "the regex starts here and runs to the end of the line",
+            )
             .help("close the regex with `/` on the same line; write `\\/` for a slash inside it"),
     });
     i

@@ -25,7 +25,9 @@ fn attached(file: &File) -> Vec<(usize, String)> {
         node(&item.comments, &mut push);
         match &item.kind {
             ItemKind::Standard(s) => {
-                s.properties.iter().for_each(|p| node(&p.comments, &mut push));
+                s.properties
+                    .iter()
+                    .for_each(|p| node(&p.comments, &mut push));
                 s.inner_comments.iter().for_each(&mut push);
             }
             ItemKind::Fields(f) => {
@@ -34,7 +36,10 @@ fn attached(file: &File) -> Vec<(usize, String)> {
             }
             ItemKind::Kinds(k) => k.inner_comments.iter().for_each(&mut push),
             ItemKind::Phrases(p) => {
-                p.patterns.iter().chain(&p.excepts).for_each(|x| node(&x.comments, &mut push));
+                p.patterns
+                    .iter()
+                    .chain(&p.excepts)
+                    .for_each(|x| node(&x.comments, &mut push));
                 p.inner_comments.iter().for_each(&mut push);
             }
             ItemKind::Deadline(r) => {
@@ -91,17 +96,40 @@ fn comments_go_where_they_belong() {
     let file = parse_clean(&src);
     let texts = |cs: &[Comment]| cs.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
 
-    assert_eq!(texts(&file.items[0].comments.leading), [" Every construct of the syntax stage, parsed cleanly."]);
-    let ItemKind::Standard(std) = &file.items[0].kind else { panic!() };
-    assert_eq!(texts(&std.properties[0].comments.leading), [" the version of the standard"]);
-    let trailing = std.properties[0].comments.trailing.as_ref().map(|c| c.text.as_str());
+    assert_eq!(
+        texts(&file.items[0].comments.leading),
+        [" Every construct of the syntax stage, parsed cleanly."]
+    );
+    let ItemKind::Standard(std) = &file.items[0].kind else {
+        panic!()
+    };
+    assert_eq!(
+        texts(&std.properties[0].comments.leading),
+        [" the version of the standard"]
+    );
+    let trailing = std.properties[0]
+        .comments
+        .trailing
+        .as_ref()
+        .map(|c| c.text.as_str());
     assert_eq!(trailing, Some(" trailing on version"));
     assert_eq!(texts(&std.inner_comments), [" after the last property"]);
 
-    let ItemKind::Deadline(rule) = &item(&file, "目标表").kind else { panic!() };
-    let ClauseKind::Within(Limit::Table(table)) = &rule.clauses[2].kind else { panic!() };
-    assert_eq!(texts(&table.arms[0].comments.leading), [" leading of the first arm"]);
-    let trailing = table.arms[0].comments.trailing.as_ref().map(|c| c.text.as_str());
+    let ItemKind::Deadline(rule) = &item(&file, "目标表").kind else {
+        panic!()
+    };
+    let ClauseKind::Within(Limit::Table(table)) = &rule.clauses[2].kind else {
+        panic!()
+    };
+    assert_eq!(
+        texts(&table.arms[0].comments.leading),
+        [" leading of the first arm"]
+    );
+    let trailing = table.arms[0]
+        .comments
+        .trailing
+        .as_ref()
+        .map(|c| c.text.as_str());
     assert_eq!(trailing, Some(" trailing of the first arm"));
     assert_eq!(texts(&table.inner_comments), [" inner of the table"]);
     assert_eq!(texts(&rule.inner_comments), [" inner of the rule"]);
@@ -116,6 +144,10 @@ fn a_hash_inside_a_string_or_regex_is_no_comment() {
     assert_eq!(comments.len(), 1);
     assert_eq!(comments[0].text, " real");
     let file = parse_clean(src);
-    let trailing = file.items[0].comments.trailing.as_ref().map(|c| c.text.as_str());
+    let trailing = file.items[0]
+        .comments
+        .trailing
+        .as_ref()
+        .map(|c| c.text.as_str());
     assert_eq!(trailing, Some(" real"));
 }

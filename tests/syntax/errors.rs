@@ -65,7 +65,10 @@ fn e0005_malformed_literals_but_24_00_is_a_time() {
 #[test]
 fn e0006_unclosed_brackets_cost_one_item_each() {
     let (rendered, items) = snapshot_of("e0006_unclosed.norma");
-    assert_eq!(items, 1, "邮件回复 between the two broken deadlines still parses");
+    assert_eq!(
+        items, 1,
+        "邮件回复 between the two broken deadlines still parses"
+    );
     snapshot("syntax_e0006", &rendered);
 }
 

@@ -1,6 +1,6 @@
 //! Clauses of rule bodies, and event selectors.
 
-use super::{Built, Builder, Pair};
+use super::{Builder, Built, Pair};
 use crate::syntax::ast::*;
 use crate::syntax::grammar::Rule;
 

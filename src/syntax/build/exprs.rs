@@ -1,6 +1,6 @@
 //! Expressions and literals.
 
-use super::{Built, Builder, MAX_CHAIN, MAX_NOTS, Pair};
+use super::{Builder, Built, MAX_CHAIN, MAX_NOTS, Pair};
 use crate::diag::{Diagnostic, Span};
 use crate::syntax::ast::*;
 use crate::syntax::grammar::Rule;
@@ -243,7 +243,9 @@ impl Builder<'_> {
         let text = pair.as_str();
         let field = |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse().ok());
         let valid = match (field(0..4), field(5..7), field(8..10)) {
-            (Some(y), Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_some(),
+            (Some(y), Some(m), Some(d)) => {
+                chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_some()
+            }
             _ => false,
         };
         if !valid {
@@ -259,7 +261,10 @@ impl Builder<'_> {
     fn time(&mut self, pair: &Pair) -> String {
         let text = pair.as_str();
         let (h, m) = text.split_once(':').unwrap_or((text, ""));
-        let (h, m) = (h.parse::<u32>().unwrap_or(99), m.parse::<u32>().unwrap_or(99));
+        let (h, m) = (
+            h.parse::<u32>().unwrap_or(99),
+            m.parse::<u32>().unwrap_or(99),
+        );
         if !((h < 24 && m < 60) || (h == 24 && m == 0)) {
             self.malformed_literal(
                 pair,

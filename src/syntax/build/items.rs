@@ -1,6 +1,6 @@
 //! Items: the top level of a chunk.
 
-use super::{Built, Builder, Pair};
+use super::{Builder, Built, Pair};
 use crate::syntax::ast::*;
 use crate::syntax::grammar::Rule;
 
@@ -92,9 +92,7 @@ impl Builder<'_> {
         Ok(FieldDecl {
             path,
             ty,
-            required: self
-                .find(pair, Rule::required_flag)
-                .map(|p| self.span(&p)),
+            required: self.find(pair, Rule::required_flag).map(|p| self.span(&p)),
             span: self.span(pair),
             comments: Comments::default(),
         })

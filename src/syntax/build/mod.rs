@@ -14,7 +14,8 @@ use crate::syntax::grammar::Rule;
 pub(super) use items::build_chunk;
 
 type Pair<'i> = PestPair<'i, Rule>;
-type Built<T> = Result<T, Diagnostic>;
+/// Boxed: a diagnostic is large, and the happy path should not pay for moving one around.
+type Built<T> = Result<T, Box<Diagnostic>>;
 
 /// Chained `and`/`or` operands and stacked `not`s beyond these are refused (E0007): they would
 /// make trees deep enough to strain every later stage's recursion.
@@ -40,7 +41,10 @@ impl Builder<'_> {
         let start = self.offset + s.start();
         let mut end = self.offset + s.end();
         loop {
-            let trimmed = self.source.get(start..end).map_or(end, |t| start + t.trim_end().len());
+            let trimmed = self
+                .source
+                .get(start..end)
+                .map_or(end, |t| start + t.trim_end().len());
             let before = self.comments.partition_point(|c| c.span.start < trimmed);
             let in_comment = before
                 .checked_sub(1)
@@ -98,19 +102,23 @@ impl Builder<'_> {
     }
 
     /// A shape the grammar should have ruled out; reported rather than panicking.
-    fn malformed(&self, pair: &Pair) -> Diagnostic {
-        Diagnostic::new(
-            "E0001",
-            format!("could not read `{}`", first_line(pair.as_str())),
+    fn malformed(&self, pair: &Pair) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::new(
+                "E0001",
+                format!("could not read `{}`", first_line(pair.as_str())),
+            )
+            .at(self.span(pair), "not understood")
+            .help("this is a bug in norma's parser; please report it with the text of the item"),
         )
-        .at(self.span(pair), "not understood")
-        .help("this is a bug in norma's parser; please report it with the text of the item")
     }
 
-    fn too_complex(&self, pair: &Pair, what: &str) -> Diagnostic {
-        Diagnostic::new("E0007", format!("this condition has too many {what}"))
-            .at(self.span(pair), "too complex")
-            .help("split the rule or group the condition with a phrase set or a field")
+    fn too_complex(&self, pair: &Pair, what: &str) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::new("E0007", format!("this condition has too many {what}"))
+                .at(self.span(pair), "too complex")
+                .help("split the rule or group the condition with a phrase set or a field"),
+        )
     }
 }
 
