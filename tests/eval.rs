@@ -12,7 +12,12 @@ fn run_fixture(name: &str) {
     let (now, expected) = expected(&dir.join("expected.yaml"));
     let actual = actual(&policy, &records, now);
     let diffs = differences(&expected, &actual, true);
-    assert!(diffs.is_empty(), "{name}: {} differences:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{name}: {} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -37,7 +42,11 @@ fn a_value_outside_its_enumeration_is_an_invalid_field_warning() {
     let records = records(&policy, &dir.join("records.jsonl"));
     let c2 = records.iter().find(|r| r.id == "C2").unwrap();
     let outcomes = norma::eval::evaluate(&policy, c2, None);
-    let paths: Vec<&str> = outcomes.invalid_fields.iter().map(|f| f.path.as_str()).collect();
+    let paths: Vec<&str> = outcomes
+        .invalid_fields
+        .iter()
+        .map(|f| f.path.as_str())
+        .collect();
     assert_eq!(paths, ["attrs.fault_party"]);
     assert!(outcomes.invalid_fields[0].message.contains("\"supplier\""));
 }

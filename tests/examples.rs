@@ -9,7 +9,10 @@ use common::*;
 fn shipped_policies_check_clean() {
     let loaded = norma::load_policy(&[repo("policies")], None);
     let rendered = norma::diag::render_human(&loaded.diagnostics, &loaded.sources, false);
-    assert!(loaded.diagnostics.is_empty(), "policies/ has diagnostics:\n{rendered}");
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "policies/ has diagnostics:\n{rendered}"
+    );
     assert!(loaded.policy.is_some());
 }
 
@@ -23,9 +26,18 @@ fn examples_produce_exactly_the_expected_outcomes() {
         .collect();
     files.sort();
     let records: Vec<_> = files.iter().flat_map(|f| records(&policy, f)).collect();
-    assert!(records.len() >= 15, "expected at least 15 example records, found {}", records.len());
+    assert!(
+        records.len() >= 15,
+        "expected at least 15 example records, found {}",
+        records.len()
+    );
     let (now, expected) = expected(&repo("examples/expected.yaml"));
     let actual = actual(&policy, &records, now);
     let diffs = differences(&expected, &actual, true);
-    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }

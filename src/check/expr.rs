@@ -333,11 +333,12 @@ pub fn unknown_set(cx: &mut Checker, env: &Env, set: &ast::Ident) {
     } else {
         ("E0101", format!("unknown phrase set `{name}`"))
     };
-    let help = help_for(
-        &name,
-        env.sets.keys().map(String::as_str),
-        "declare it with `phrases NAME { \"…\" }`, or check the spelling",
-    );
+    let fallback = if code == "E0103" {
+        "name the phrase set (declared with `phrases`) that the rule uses, not the rule"
+    } else {
+        "declare it with `phrases NAME { \"…\" }`, or check the spelling"
+    };
+    let help = help_for(&name, env.sets.keys().map(String::as_str), fallback);
     cx.report(
         Diagnostic::new(code, message)
             .at(set.span, "a phrase set is expected here")

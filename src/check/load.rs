@@ -136,7 +136,7 @@ impl Loader {
                     "E0105",
                     format!("cannot find imported file `{}`", import.value),
                 )
-                .at(import.span, format!("looked for {}", target.display()))
+                .at(import.span, format!("looked for {}", display_path(&target)))
                 .help("imports are relative to the file that imports them"),
             );
             return;
@@ -150,7 +150,7 @@ impl Loader {
                 .at(import.span, "this file is outside the policy root")
                 .help(format!(
                     "the policy root is `{}`; move the file inside it, or pass `--root` with a directory that contains both",
-                    self.root.display()
+                    display_path(&self.root)
                 )),
             );
             return;
@@ -259,14 +259,15 @@ fn default_root(entries: &[PathBuf]) -> PathBuf {
 
 /// A path as users should see it: relative to the working directory when it is below it.
 fn display_path(path: &Path) -> String {
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| {
-            let abs = canonical(path);
-            abs.strip_prefix(canonical(&cwd))
-                .ok()
-                .map(Path::to_path_buf)
-        })
-        .unwrap_or_else(|| path.to_path_buf());
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.display().to_string();
+    };
+    let cwd = canonical(&cwd);
+    let abs = canonical(path);
+    let shown = abs
+        .strip_prefix(&cwd)
+        .or_else(|_| path.strip_prefix(&cwd))
+        .map(Path::to_path_buf)
+        .unwrap_or(abs);
     shown.display().to_string()
 }

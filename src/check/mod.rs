@@ -48,7 +48,12 @@ pub fn check(loaded: LoadedSources) -> Checked {
     } = loaded;
     let items: Vec<&ast::Item> = files.iter().flat_map(|(_, f)| f.items.iter()).collect();
     let mut cx = Checker::new(&sources, diagnostics);
-    let standard = standard::check_standard(&mut cx, &items);
+    // With no file loaded, the loader's E0110 already says why; "no standard" would be noise.
+    let standard = if files.is_empty() {
+        None
+    } else {
+        standard::check_standard(&mut cx, &items)
+    };
     cx.fields = fields::declare_fields(&mut cx, &items);
     cx.kinds = names::declare_kinds(&mut cx, &items);
     let names = names::declare(&mut cx, &items);

@@ -32,7 +32,12 @@ pub fn records(policy: &CompiledPolicy, path: &Path) -> Vec<Record> {
     reader
         .map(|r| match r {
             Ok((record, _)) => record,
-            Err(e) => panic!("{}: line {}: {}", path.display(), e.location.line, e.message),
+            Err(e) => panic!(
+                "{}: line {}: {}",
+                path.display(),
+                e.location.line,
+                e.message
+            ),
         })
         .collect()
 }
@@ -56,12 +61,16 @@ pub struct Expected {
 #[serde(untagged)]
 pub enum ExpectedFile {
     List(Vec<Expected>),
-    WithNow { now: String, outcomes: Vec<Expected> },
+    WithNow {
+        now: String,
+        outcomes: Vec<Expected>,
+    },
 }
 
 pub fn expected(path: &Path) -> (Option<Instant>, Vec<Expected>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let file: ExpectedFile = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file: ExpectedFile =
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     match file {
         ExpectedFile::List(l) => (None, l),
         ExpectedFile::WithNow { now, outcomes } => (
@@ -104,10 +113,16 @@ pub fn differences(expected: &[Expected], actual: &[Expected], exhaustive: bool)
     let mut seen = std::collections::BTreeSet::new();
     for e in expected {
         if !seen.insert(key(e)) {
-            diffs.push(format!("{} / {}: listed twice in the expectations", e.record, e.rule));
+            diffs.push(format!(
+                "{} / {}: listed twice in the expectations",
+                e.record, e.rule
+            ));
         }
         let Some(a) = actual_by.get(&key(e)) else {
-            diffs.push(format!("{} / {}: expected {}, but norma reported no such pair", e.record, e.rule, e.outcome));
+            diffs.push(format!(
+                "{} / {}: expected {}, but norma reported no such pair",
+                e.record, e.rule, e.outcome
+            ));
             continue;
         };
         let reason_differs = e.reason.is_some() && e.reason != a.reason;
@@ -118,22 +133,35 @@ pub fn differences(expected: &[Expected], actual: &[Expected], exhaustive: bool)
                 e.rule,
                 e.outcome,
                 e.findings,
-                e.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default(),
+                e.reason
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default(),
                 a.outcome,
                 a.findings,
-                a.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default(),
+                a.reason
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default(),
             ));
         }
     }
     if exhaustive {
         for a in actual {
             if !seen.contains(&key(a)) {
-                diffs.push(format!("{} / {}: norma reported {} {:?}, not in the expectations", a.record, a.rule, a.outcome, a.findings));
+                diffs.push(format!(
+                    "{} / {}: norma reported {} {:?}, not in the expectations",
+                    a.record, a.rule, a.outcome, a.findings
+                ));
             }
         }
     }
     for e in expected {
-        assert!(Status::parse(&e.outcome).is_some(), "unknown outcome `{}` in expectations", e.outcome);
+        assert!(
+            Status::parse(&e.outcome).is_some(),
+            "unknown outcome `{}` in expectations",
+            e.outcome
+        );
     }
     diffs
 }

@@ -96,4 +96,17 @@ deadline 深 { when ((((((((((((((((…)))))))))))))))) start opened within 2h }
 
 Split the condition into simpler rules, or name parts of it with phrase sets and fields."#,
     },
+    CodeDoc {
+        code: "E0050",
+        title: "invalid regular expression",
+        explanation: r#"A `/…/` regex does not compile. norma uses the `regex` crate, whose matching is
+linear in the text's length: there is no look-around and no back-references. Regexes run on
+normalised text (simplified Chinese, half-width, no whitespace or punctuation), so write them that
+way.
+
+```norma
+phrases 服务忌语 { /找.{0,4}领导/ }   # fine
+phrases 坏的 { /找(领导/ }            # E0050: unclosed group
+```"#,
+    },
 ];
