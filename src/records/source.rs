@@ -194,9 +194,11 @@ impl JsonLines {
                     if self.buffer.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
+                    // Without its line end, a line's errors point into the line itself.
+                    let text = self.buffer.trim_ascii_end();
                     return Some(RawDoc {
                         line: self.line,
-                        parsed: parse_json(&self.buffer, self.line),
+                        parsed: parse_json(text, self.line),
                     });
                 }
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
@@ -257,7 +259,10 @@ impl YamlDocument {
         }
         let parsed = serde_yaml::from_str::<Value>(&self.text).map_err(|error| {
             let at = error.location().map_or(String::new(), |l| {
-                format!(" at line {}", self.first_line + l.line() - 1)
+                format!(
+                    " at line {}",
+                    (self.first_line + l.line()).saturating_sub(1)
+                )
             });
             let full = error.to_string();
             let reason = full.split(" at line ").next().unwrap_or(&full);
