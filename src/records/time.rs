@@ -148,6 +148,24 @@ mod tests {
     }
 
     #[test]
+    fn common_spellings_are_accepted() {
+        for (text, expected) in [
+            ("2026-11-05 09:00:00+08:00", "2026-11-05T09:00:00+08:00"),
+            ("2026-11-05T01:00:00Z", "2026-11-05T01:00:00+00:00"),
+            ("2026-11-05 09:00:00", "2026-11-05T09:00:00+08:00"),
+            ("2026-11-05T09:00", "2026-11-05T09:00:00+08:00"),
+            ("2026-11-05T09:00:00.250", "2026-11-05T09:00:00.250+08:00"),
+        ] {
+            let r = parse_time(text, shanghai(), DateMeans::StartOfDay);
+            assert_eq!(
+                r.map(|r| r.instant.to_rfc3339()),
+                Ok(expected.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn garbage_is_unparsable() {
         assert_eq!(
             parse_time("yesterday", shanghai(), DateMeans::StartOfDay),

@@ -137,7 +137,7 @@ fn check_times(events: &[Event]) -> Result<bool, Invalid> {
             return Err(Invalid::new(
                 "E0708",
                 format!(
-                    "events out of order: event {} at {} comes before event {} at {}",
+                    "events out of order: event {} at {} is earlier than event {} before it, at {}",
                     after.index,
                     t1.to_rfc3339(),
                     before.index,

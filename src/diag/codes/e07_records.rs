@@ -76,8 +76,8 @@ order): deadlines and selectors such as `next message after ...` depend on it. T
 both events by index with their times.\n\n```json\n\"events\": [\n  {\"at\": \"2026-11-05T10:00:00\", \
 \"actor\": \"agent\", \"kind\": \"message\"},\n  {\"at\": \"2026-11-05T09:00:00\", \"actor\": \"customer\", \
 \"kind\": \"message\"}]\n```\n\
-gives `events out of order: event 1 at 2026-11-05T09:00:00+08:00 comes before event 0 at \
-2026-11-05T10:00:00+08:00`. Sort the events by `at` when exporting.",
+gives `events out of order: event 1 at 2026-11-05T09:00:00+08:00 is earlier than event 0 \
+before it, at 2026-11-05T10:00:00+08:00`. Sort the events by `at` when exporting.",
     },
     CodeDoc {
         code: "E0709",
