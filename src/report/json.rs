@@ -17,7 +17,11 @@ struct Line<'a, T: Serialize> {
 }
 
 /// Writes one line: `{"type": line_type, "schema_version": 1, …body's fields}` and a newline.
-pub fn write_line<T: Serialize>(out: &mut impl Write, line_type: &str, body: &T) -> io::Result<()> {
+pub fn write_line<W: Write + ?Sized, T: Serialize>(
+    out: &mut W,
+    line_type: &str,
+    body: &T,
+) -> io::Result<()> {
     let line = Line {
         line_type,
         schema_version: SCHEMA_VERSION,
