@@ -41,7 +41,10 @@ fn help_and_version_succeed_on_stdout() {
     let help = norma(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     for command in ["check", "lint", "explain", "import"] {
-        assert!(stdout(&help).contains(command), "{command} missing from help");
+        assert!(
+            stdout(&help).contains(command),
+            "{command} missing from help"
+        );
     }
     let version = norma(&["--version"]);
     assert_eq!(version.status.code(), Some(0));
@@ -55,7 +58,14 @@ fn usage_errors_exit_2() {
         &["frobnicate"],
         &["check"],
         &["lint", "records.jsonl"],
-        &["lint", "--policy", "p.norma", "--fail-on", "fatal", "r.jsonl"],
+        &[
+            "lint",
+            "--policy",
+            "p.norma",
+            "--fail-on",
+            "fatal",
+            "r.jsonl",
+        ],
         &["lint", "--policy", "p.norma", "--format", "xml", "r.jsonl"],
     ] {
         let output = norma(args);
@@ -66,7 +76,9 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn now_must_be_an_rfc3339_time() {
-    let output = norma(&["lint", "--policy", "p.norma", "--now", "tomorrow", "r.jsonl"]);
+    let output = norma(&[
+        "lint", "--policy", "p.norma", "--now", "tomorrow", "r.jsonl",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("RFC 3339"));
 }
@@ -202,7 +214,11 @@ fn lint_reports_findings_rejects_bad_lines_and_exits_1() {
         .collect();
     assert_eq!(
         findings,
-        [("C-1", "deadline", 1), ("C-1", "forbid", 1), ("-", "record-invalid", 2)]
+        [
+            ("C-1", "deadline", 1),
+            ("C-1", "forbid", 1),
+            ("-", "record-invalid", 2)
+        ]
     );
     let summary = lines.last().expect("a summary line");
     assert_eq!(summary["type"], "summary");
@@ -235,7 +251,14 @@ fn lint_flags_select_rules_and_fail_levels() {
     assert_eq!(unreadable.status.code(), Some(2));
     assert!(stderr(&unreadable).contains("cannot read"));
 
-    let unknown_id = norma(&["lint", "--policy", &policy, "--explain-record", "NOPE", &clean]);
+    let unknown_id = norma(&[
+        "lint",
+        "--policy",
+        &policy,
+        "--explain-record",
+        "NOPE",
+        &clean,
+    ]);
     assert_eq!(unknown_id.status.code(), Some(2));
     assert!(stderr(&unknown_id).contains("no record with id `NOPE`"));
 }

@@ -86,7 +86,10 @@ fn docs_codes_match_the_code_table() {
     let wanted = generated();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::create_dir_all(&dir).expect("create docs/codes");
-        for stale in on_disk(&dir).keys().filter(|name| !wanted.contains_key(*name)) {
+        for stale in on_disk(&dir)
+            .keys()
+            .filter(|name| !wanted.contains_key(*name))
+        {
             std::fs::remove_file(dir.join(stale)).expect("remove a stale page");
         }
         for (name, text) in &wanted {

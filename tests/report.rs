@@ -27,7 +27,12 @@ fn rule(name: &str, kind: RuleKind, description: Option<&str>, severity: Severit
 
 fn rules() -> Vec<RuleInfo> {
     vec![
-        rule("在线响应", RuleKind::Deadline, Some("60秒響應"), Severity::Error),
+        rule(
+            "在线响应",
+            RuleKind::Deadline,
+            Some("60秒響應"),
+            Severity::Error,
+        ),
         rule("禁用忌语", RuleKind::Forbid, None, Severity::Error),
         rule("聊天问候", RuleKind::Require, None, Severity::Warning),
     ]
@@ -69,11 +74,41 @@ fn chat() -> Record {
         fields: fields.as_object().cloned().unwrap_or_default(),
         opened: None,
         events: vec![
-            event(0, "2026-11-05T09:38:00+08:00", Actor::Customer, None, "你好"),
-            event(1, "2026-11-05T09:38:20+08:00", Actor::Agent, Some("A-023"), "您好"),
-            event(2, "2026-11-05T09:39:00+08:00", Actor::Customer, None, "快递丢了"),
-            event(3, "2026-11-05T09:39:35+08:00", Actor::Customer, None, "在吗？"),
-            event(4, "2026-11-05T09:41:10+08:00", Actor::Agent, Some("A-023"), "这个不歸我管，找别人"),
+            event(
+                0,
+                "2026-11-05T09:38:00+08:00",
+                Actor::Customer,
+                None,
+                "你好",
+            ),
+            event(
+                1,
+                "2026-11-05T09:38:20+08:00",
+                Actor::Agent,
+                Some("A-023"),
+                "您好",
+            ),
+            event(
+                2,
+                "2026-11-05T09:39:00+08:00",
+                Actor::Customer,
+                None,
+                "快递丢了",
+            ),
+            event(
+                3,
+                "2026-11-05T09:39:35+08:00",
+                Actor::Customer,
+                None,
+                "在吗？",
+            ),
+            event(
+                4,
+                "2026-11-05T09:41:10+08:00",
+                Actor::Agent,
+                Some("A-023"),
+                "这个不歸我管，找别人",
+            ),
         ],
         has_times: true,
         closed_at: None,
@@ -193,8 +228,14 @@ fn report(format: Format, analysis: AnalysisOptions) -> (String, norma::report::
         analysis,
     };
     let items = vec![
-        ReportItem::Evaluated(analyse(&chat(), &location(), &rules, &outcomes(), &options.analysis)),
-        ReportItem::Rejected(reject(&rejected_line(), &options.analysis)),
+        ReportItem::Evaluated(analyse(
+            &chat(),
+            &location(),
+            &rules,
+            &outcomes(),
+            &options.analysis,
+        )),
+        ReportItem::Rejected(Box::new(reject(&rejected_line(), &options.analysis))),
     ];
     let mut out = Vec::new();
     let mut reporter = Reporter::new(&mut out, &rules, &options);
@@ -263,7 +304,10 @@ fn json_lines_have_every_field_and_match_the_schema() {
     let lines = json_lines(&text);
     assert_valid(&lines);
     let types: Vec<&str> = lines.iter().filter_map(|l| l["type"].as_str()).collect();
-    assert_eq!(types, ["run", "finding", "finding", "finding", "finding", "summary"]);
+    assert_eq!(
+        types,
+        ["run", "finding", "finding", "finding", "finding", "summary"]
+    );
     assert!(lines.iter().all(|l| l["schema_version"] == 1));
 
     let run = &lines[0];
@@ -284,11 +328,20 @@ fn json_lines_have_every_field_and_match_the_schema() {
     assert_eq!(late["description"], "60秒響應");
     assert_eq!(late["evidence"]["type"], "clock");
     assert_eq!(late["evidence"]["limit"]["seconds"], 60);
-    assert_eq!(late["fingerprint"], fingerprint(&["在线响应", "CHAT-002", "2", "clock"]));
+    assert_eq!(
+        late["fingerprint"],
+        fingerprint(&["在线响应", "CHAT-002", "2", "clock"])
+    );
 
     let phrase = &lines[3];
     assert_eq!(phrase["evidence"]["matched"], "不歸我管");
-    assert_eq!((phrase["evidence"]["start"].as_u64(), phrase["evidence"]["end"].as_u64()), (Some(2), Some(6)));
+    assert_eq!(
+        (
+            phrase["evidence"]["start"].as_u64(),
+            phrase["evidence"]["end"].as_u64()
+        ),
+        (Some(2), Some(6))
+    );
 
     let rejected = &lines[4];
     assert_eq!(rejected["kind"], "record-invalid");
@@ -298,8 +351,14 @@ fn json_lines_have_every_field_and_match_the_schema() {
     assert!(rejected["record"].is_null());
 
     let summary = &lines[5];
-    assert_eq!(summary["records"], json!({"read": 2, "evaluated": 1, "rejected": 1}));
-    assert_eq!(summary["findings"], json!({"error": 3, "warning": 1, "info": 0}));
+    assert_eq!(
+        summary["records"],
+        json!({"read": 2, "evaluated": 1, "rejected": 1})
+    );
+    assert_eq!(
+        summary["findings"],
+        json!({"error": 3, "warning": 1, "info": 0})
+    );
     assert_eq!(summary["rules"][2]["rule"], "聊天问候");
     assert_eq!(summary["rules"][2]["outcomes"]["not-applicable"], 1);
     assert_eq!(summary["rules"][0]["outcomes"]["breached"], 1);
@@ -317,7 +376,10 @@ fn fingerprints_follow_the_documented_formula() {
     let lines = json_lines(&text);
     assert_eq!(lines[2]["fingerprint"], format!("{hash:016x}"));
     // A rejected line's fingerprint is of its code, file and line.
-    assert_eq!(lines[4]["fingerprint"], fingerprint(&["E0701", "examples/chat.jsonl", "4"]));
+    assert_eq!(
+        lines[4]["fingerprint"],
+        fingerprint(&["E0701", "examples/chat.jsonl", "4"])
+    );
 }
 
 #[test]
@@ -333,7 +395,13 @@ fn at_risk_findings_are_at_most_warnings() {
     let mut outcomes = outcomes();
     outcomes.rules[0].status = Status::AtRisk;
     outcomes.rules[0].instances[1].status = Status::AtRisk;
-    let report = analyse(&chat(), &location(), &rules, &outcomes, &AnalysisOptions::default());
+    let report = analyse(
+        &chat(),
+        &location(),
+        &rules,
+        &outcomes,
+        &AnalysisOptions::default(),
+    );
     let clock = report
         .findings
         .iter()
@@ -392,8 +460,8 @@ fn selection_limits_findings_and_summary_to_the_chosen_rules() {
 #[test]
 fn unknown_rule_names_suggest_the_closest_rule() {
     let rules = rules();
-    let unknown = RuleSelection::resolve(&rules, &["在线響应".to_string()], &[])
-        .expect_err("no such rule");
+    let unknown =
+        RuleSelection::resolve(&rules, &["在线響应".to_string()], &[]).expect_err("no such rule");
     assert_eq!(unknown.name, "在线響应");
     assert_eq!(unknown.suggestion.as_deref(), Some("在线响应"));
 }
@@ -445,11 +513,19 @@ fn a_long_message_is_quoted_around_the_match() {
         p.start = 30;
         p.end = 34;
     }
-    let report = analyse(&record, &location(), &rules, &outcomes, &AnalysisOptions::default());
+    let report = analyse(
+        &record,
+        &location(),
+        &rules,
+        &outcomes,
+        &AnalysisOptions::default(),
+    );
     let options = ReportOptions::default();
     let mut out = Vec::new();
     let mut reporter = Reporter::new(&mut out, &rules, &options);
-    reporter.write(&ReportItem::Evaluated(report)).expect("write");
+    reporter
+        .write(&ReportItem::Evaluated(report))
+        .expect("write");
     let text = String::from_utf8(out).expect("utf-8");
     let quote = format!("in “…{}不歸我管{}…”", "前".repeat(20), "后".repeat(20));
     assert!(text.contains(&quote), "{text}");
@@ -471,4 +547,33 @@ fn the_schema_rejects_malformed_lines() {
     assert!(!validator.is_valid(&finding));
     assert!(!validator.is_valid(&json!({"type": "finding", "schema_version": 2})));
     assert!(!validator.is_valid(&json!({"type": "mystery", "schema_version": 1})));
+}
+
+#[test]
+fn every_json_example_in_docs_output_md_matches_the_schema() {
+    let docs = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/output.md"),
+    )
+    .expect("docs/output.md");
+    let examples: Vec<Value> = docs
+        .split("```json\n")
+        .skip(1)
+        .filter_map(|block| block.split("```").next())
+        .flat_map(|block| block.lines().map(str::to_string).collect::<Vec<_>>())
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(&line).expect("a JSON example line"))
+        .collect();
+    let types: Vec<&str> = examples.iter().filter_map(|l| l["type"].as_str()).collect();
+    assert_eq!(
+        types,
+        [
+            "run",
+            "finding",
+            "outcome",
+            "explain",
+            "summary",
+            "diagnostic"
+        ]
+    );
+    assert_valid(&examples);
 }

@@ -32,7 +32,10 @@ pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
         return Ok(exit::USAGE);
     }
     let Some(policy) = &loaded.policy else {
-        writeln!(io.err, "error: no policy could be compiled from the given paths")?;
+        writeln!(
+            io.err,
+            "error: no policy could be compiled from the given paths"
+        )?;
         return Ok(exit::USAGE);
     };
     let warnings = loaded.diagnostics.len();

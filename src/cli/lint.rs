@@ -82,11 +82,17 @@ pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
     let loaded = crate::load_policy(&args.policy, args.root.clone());
     write_diagnostics(&loaded, args.format, io)?;
     if loaded.has_errors() {
-        writeln!(io.err, "error: the policy has errors; no record was evaluated")?;
+        writeln!(
+            io.err,
+            "error: the policy has errors; no record was evaluated"
+        )?;
         return Ok(exit::USAGE);
     }
     let Some(policy) = &loaded.policy else {
-        writeln!(io.err, "error: no policy could be compiled from the given paths")?;
+        writeln!(
+            io.err,
+            "error: no policy could be compiled from the given paths"
+        )?;
         return Ok(exit::USAGE);
     };
     let selection = match RuleSelection::resolve(&policy.rules, &args.select, &args.ignore) {
@@ -137,7 +143,11 @@ pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
     let failed = tally
         .worst_severity()
         .is_some_and(|worst| worst >= args.fail_on.severity());
-    Ok(if failed { exit::FINDINGS } else { exit::SUCCESS })
+    Ok(if failed {
+        exit::FINDINGS
+    } else {
+        exit::SUCCESS
+    })
 }
 
 /// Evaluates one read record (or takes its rejection) and builds what the report says of it.
@@ -158,7 +168,7 @@ fn report_item(
                 analysis,
             ))
         }
-        Err(error) => ReportItem::Rejected(report::reject(&error, analysis)),
+        Err(error) => ReportItem::Rejected(Box::new(report::reject(&error, analysis))),
     }
 }
 

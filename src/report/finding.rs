@@ -52,7 +52,7 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FindingEvidence {
-    Rule(Evidence),
+    Rule(Box<Evidence>),
     Record(RecordEvidence),
 }
 
@@ -126,7 +126,7 @@ fn instance_finding(
         team: actor.and_then(|e| e.team.clone()),
         message: instance.message.clone(),
         fingerprint: fingerprint(&[&rule.name, &facts.id, &event_index, evidence_kind]),
-        evidence: FindingEvidence::Rule(instance.evidence.clone()),
+        evidence: FindingEvidence::Rule(Box::new(instance.evidence.clone())),
         quoted_text: match instance.evidence {
             Evidence::Phrase(_) => pointed.and_then(|e| e.text.clone()),
             _ => None,

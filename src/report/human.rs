@@ -225,10 +225,12 @@ pub fn write_summary(out: &mut impl Write, summary: &Summary, colour: bool) -> i
 
 fn finding_evidence_lines(finding: &Finding, paint: Paint) -> Vec<String> {
     match &finding.evidence {
-        FindingEvidence::Rule(Evidence::Phrase(phrase)) => {
-            vec![phrase_line(phrase, finding.quoted_text.as_deref(), paint)]
-        }
-        FindingEvidence::Rule(evidence) => evidence_lines(evidence),
+        FindingEvidence::Rule(evidence) => match evidence.as_ref() {
+            Evidence::Phrase(phrase) => {
+                vec![phrase_line(phrase, finding.quoted_text.as_deref(), paint)]
+            }
+            other => evidence_lines(other),
+        },
         FindingEvidence::Record(RecordEvidence::InvalidField { path }) => {
             vec![format!("field {path}")]
         }

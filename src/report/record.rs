@@ -27,7 +27,7 @@ pub struct AnalysisOptions {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReportItem {
     Evaluated(RecordReport),
-    Rejected(RejectedRecord),
+    Rejected(Box<RejectedRecord>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,14 +38,14 @@ pub struct RecordReport {
     pub outcomes: Vec<OutcomeLine>,
     /// Every selected rule's outcome on this record, for the summary.
     pub statuses: Vec<(usize, Status)>,
-    pub explanation: Option<Explanation>,
+    pub explanation: Option<Box<Explanation>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RejectedRecord {
     pub finding: Finding,
     /// Set when the rejected record is the one `--explain-record` asked for.
-    pub explanation: Option<Explanation>,
+    pub explanation: Option<Box<Explanation>>,
 }
 
 /// A (record, rule) pair's outcome, for `--all-outcomes`.
@@ -144,8 +144,15 @@ pub fn analyse(
             });
         }
     }
-    let explanation = (options.explain_record.as_deref() == Some(record.id.as_str()))
-        .then(|| explain(record, location, rules, outcomes, &options.selection));
+    let explanation = (options.explain_record.as_deref() == Some(record.id.as_str())).then(|| {
+        Box::new(explain(
+            record,
+            location,
+            rules,
+            outcomes,
+            &options.selection,
+        ))
+    });
     RecordReport {
         findings,
         outcomes: outcome_lines,
@@ -159,18 +166,20 @@ pub fn reject(error: &RecordError, options: &AnalysisOptions) -> RejectedRecord 
     let finding = record_invalid_finding(error);
     let wanted = options.explain_record.is_some()
         && options.explain_record.as_deref() == error.record_id.as_deref();
-    let explanation = wanted.then(|| Explanation {
-        record: error.record_id.clone(),
-        case: None,
-        channel: None,
-        file: error.location.file.clone(),
-        line: error.location.line,
-        evaluated_at: None,
-        rejected: Some(Rejection {
-            code: error.code,
-            message: error.message.clone(),
-        }),
-        rules: Vec::new(),
+    let explanation = wanted.then(|| {
+        Box::new(Explanation {
+            record: error.record_id.clone(),
+            case: None,
+            channel: None,
+            file: error.location.file.clone(),
+            line: error.location.line,
+            evaluated_at: None,
+            rejected: Some(Rejection {
+                code: error.code,
+                message: error.message.clone(),
+            }),
+            rules: Vec::new(),
+        })
     });
     RejectedRecord {
         finding,
