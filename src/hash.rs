@@ -30,13 +30,16 @@ impl Default for Fnv1a {
     }
 }
 
-/// The 16-hex-digit FNV-1a hash of `parts`, each followed by a NUL so `("ab", "c")` and
-/// `("a", "bc")` differ.
+/// Separates parts so that ("ab", "c") and ("a", "bc") hash differently: the ASCII unit
+/// separator, which identifiers and record ids do not contain.
+pub const PART_SEPARATOR: u8 = 0x1f;
+
+/// The 16-hex-digit FNV-1a hash of `parts`, each followed by [`PART_SEPARATOR`].
 pub fn hex_of(parts: &[&str]) -> String {
     let mut h = Fnv1a::new();
     for p in parts {
         h.write(p.as_bytes());
-        h.write(&[0]);
+        h.write(&[PART_SEPARATOR]);
     }
     format!("{:016x}", h.finish())
 }

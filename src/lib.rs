@@ -13,6 +13,7 @@ pub mod hash;
 pub mod import;
 pub mod records;
 pub mod report;
+pub mod suggest;
 pub mod syntax;
 pub mod time;
 

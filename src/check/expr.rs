@@ -8,8 +8,8 @@ use super::fields::{self, Context};
 use super::model::{CompareOp, Expr, Literal, Type};
 use super::names::nfc;
 use super::selectors::{self, Role};
-use super::suggest::help_for;
 use crate::diag::{Diagnostic, Span};
+use crate::suggest::help_for;
 use crate::syntax::ast;
 
 /// What expressions may refer to besides fields: phrase sets (and rule names, to say a rule is not

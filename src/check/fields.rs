@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::Checker;
 use super::model::{FieldDef, FieldRef, Type};
-use super::suggest::help_for;
 use crate::diag::Diagnostic;
+use crate::suggest::help_for;
 use crate::syntax::ast;
 
 /// Record fields every policy knows; text unless a `fields` declaration narrows them.

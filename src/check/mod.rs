@@ -9,7 +9,6 @@ mod names;
 mod rules;
 mod selectors;
 mod standard;
-pub mod suggest;
 
 use std::path::{Path, PathBuf};
 

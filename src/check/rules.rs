@@ -10,8 +10,8 @@ use super::model::{
 };
 use super::names::{BUILTIN_SETS, Names, RuleItem, nfc};
 use super::selectors::{self, Role};
-use super::suggest::help_for;
 use crate::diag::{Diagnostic, Severity};
+use crate::suggest::help_for;
 use crate::syntax::ast::{self, ClauseKind};
 
 pub fn phrase_sets(cx: &mut Checker, names: &Names) -> Vec<PhraseSetDef> {

@@ -5,8 +5,8 @@ use super::Checker;
 use super::expr::{self, Env};
 use super::fields::Context;
 use super::model::{ActorSel, EventSelector, Quantifier, Scope, ScopeQuantifier, Selector};
-use super::suggest::help_for;
 use crate::diag::{Diagnostic, Span};
+use crate::suggest::help_for;
 use crate::syntax::ast;
 
 /// Where a selector is used decides which quantifiers it may take.

@@ -4,8 +4,8 @@ use chrono_tz::Tz;
 
 use super::Checker;
 use super::model::StandardDef;
-use super::suggest::help_for;
 use crate::diag::Diagnostic;
+use crate::suggest::help_for;
 use crate::syntax::ast;
 
 const PROPERTIES: [&str; 3] = ["version", "timezone", "description"];

@@ -1,4 +1,6 @@
-//! Did-you-mean: the closest known name to a misspelt one.
+//! Did-you-mean: the closest known name to a misspelt one (rules, phrase sets, fields, kinds,
+//! codes, formats). Ties go to the alphabetically first candidate, so the answer never depends on
+//! hashing order.
 
 /// The candidate closest to `name` by edit distance (in chars), if it is close enough to be a
 /// plausible typo: at most a third of the name's length, and at least one edit.
@@ -27,11 +29,11 @@ where
     }
 }
 
-/// Edit distance over chars counting a swap of two neighbours as one edit (optimal string
+/// Edit distance over chars (ASCII case ignored) counting a swap of two neighbours as one edit (optimal string
 /// alignment), so `agnet` is one edit from `agent`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
     let width = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * width];
     for i in 0..=a.len() {

@@ -1,0 +1,240 @@
+//! The `norma` binary: subcommands, flags, exit codes (0 success, 1 findings at or above
+//! `--fail-on`, 2 usage errors, policy errors, unreadable inputs) and output streams.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn norma(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_norma"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run norma")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("norma-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write test file");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn help_and_version_succeed_on_stdout() {
+    let help = norma(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    for command in ["check", "lint", "explain", "import"] {
+        assert!(
+            stdout(&help).contains(command),
+            "{command} missing from help"
+        );
+    }
+    let version = norma(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check"],
+        &["lint", "records.jsonl"],
+        &[
+            "lint",
+            "--policy",
+            "p.norma",
+            "--fail-on",
+            "fatal",
+            "r.jsonl",
+        ],
+        &["lint", "--policy", "p.norma", "--format", "xml", "r.jsonl"],
+    ] {
+        let output = norma(args);
+        assert_eq!(output.status.code(), Some(2), "norma {args:?}");
+        assert!(output.stdout.is_empty(), "norma {args:?} wrote to stdout");
+    }
+}
+
+#[test]
+fn now_must_be_an_rfc3339_time() {
+    let output = norma(&[
+        "lint", "--policy", "p.norma", "--now", "tomorrow", "r.jsonl",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("RFC 3339"));
+}
+
+#[test]
+fn explain_prints_every_code_of_the_table() {
+    for doc in norma::diag::codes::all() {
+        let output = norma(&["explain", &doc.code.to_ascii_lowercase()]);
+        assert_eq!(output.status.code(), Some(0), "explain {}", doc.code);
+        let text = stdout(&output);
+        assert!(text.starts_with(&format!("{}: {}\n\n", doc.code, doc.title)));
+        assert!(text.contains(doc.explanation.trim()));
+    }
+}
+
+#[test]
+fn explain_of_an_unknown_code_exits_2_with_help() {
+    let output = norma(&["explain", "E9999"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("error: unknown code `E9999`"));
+    assert!(stderr(&output).contains("help: "));
+}
+
+#[test]
+fn import_of_an_unknown_format_exits_2_listing_formats() {
+    let output = norma(&["import", "zendesk-xml", "tickets.xml"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("unknown import format `zendesk-xml`"));
+    assert!(err.contains("formats: "));
+    for format in norma::import::formats() {
+        assert!(err.contains(format.name));
+    }
+}
+
+const POLICY: &str = r#"standard "测试标准" { version "1"  timezone "Asia/Shanghai" }
+phrases 服务忌语 { "不归我管" }
+deadline 在线响应 "60秒響應" {
+  when channel == "chat"
+  start each turn by customer  stop next message by agent  within 60s
+}
+forbid 禁用忌语 = 服务忌语 in each message by agent
+"#;
+
+/// Record 1: the agent replies after 95 s (breached, event 0) saying 不歸我管 (violated, event
+/// 1). Line 2 is no JSON (rejected). Record 3 is answered in 20 s with nothing forbidden.
+const RECORDS: &str = r#"{"id": "C-1", "channel": "chat", "events": [{"at": "2026-11-05T10:00:00+08:00", "actor": "customer", "kind": "message", "text": "在吗"}, {"at": "2026-11-05T10:01:35+08:00", "actor": "agent", "agent": "A-1", "team": "售后组", "kind": "message", "text": "这个不歸我管"}]}
+this is not json
+{"id": "C-3", "channel": "chat", "events": [{"at": "2026-11-05T11:00:00+08:00", "actor": "customer", "kind": "message", "text": "你好"}, {"at": "2026-11-05T11:00:20+08:00", "actor": "agent", "agent": "A-2", "kind": "message", "text": "您好"}]}
+"#;
+
+#[test]
+fn check_of_a_clean_policy_prints_an_ok_line() {
+    let dir = scratch("check-ok");
+    let policy = write(&dir, "chat.norma", POLICY);
+    let output = norma(&["check", &policy]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("ok: policy \"测试标准\" (2 rules, 1 file)"));
+}
+
+#[test]
+fn check_of_a_broken_policy_exits_2_with_diagnostics() {
+    let dir = scratch("check-broken");
+    let broken = POLICY.replace("= 服务忌语 in", "= 服务忌 in");
+    let policy = write(&dir, "chat.norma", &broken);
+    let human = norma(&["check", &policy]);
+    assert_eq!(human.status.code(), Some(2));
+    assert!(stderr(&human).contains("error[E"), "{}", stderr(&human));
+    assert!(stderr(&human).contains("help: "));
+
+    let json = norma(&["check", "--format", "json", &policy]);
+    assert_eq!(json.status.code(), Some(2));
+    let first: Value = serde_json::from_str(stdout(&json).lines().next().unwrap_or("{}"))
+        .expect("a JSON diagnostic");
+    assert_eq!(first["type"], "diagnostic");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["line"], 7);
+}
+
+#[test]
+fn lint_reports_findings_rejects_bad_lines_and_exits_1() {
+    let dir = scratch("lint");
+    let policy = write(&dir, "chat.norma", POLICY);
+    let records = write(&dir, "chat.jsonl", RECORDS);
+    let output = norma(&["lint", "--policy", &policy, "--format", "json", &records]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema/output.schema.json"),
+        )
+        .expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    for line in &lines {
+        assert!(validator.is_valid(line), "invalid output line: {line}");
+    }
+    let findings: Vec<(&str, &str, u64)> = lines
+        .iter()
+        .filter(|l| l["type"] == "finding")
+        .map(|l| {
+            (
+                l["record"].as_str().unwrap_or("-"),
+                l["kind"].as_str().unwrap_or(""),
+                l["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            ("C-1", "deadline", 1),
+            ("C-1", "forbid", 1),
+            ("-", "record-invalid", 2)
+        ]
+    );
+    let summary = lines.last().expect("a summary line");
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["records"]["read"], 3);
+    assert_eq!(summary["records"]["evaluated"], 2);
+    assert_eq!(summary["records"]["rejected"], 1);
+
+    let again = norma(&["lint", "--policy", &policy, "--format", "json", &records]);
+    assert_eq!(output.stdout, again.stdout, "output differs between runs");
+}
+
+#[test]
+fn lint_flags_select_rules_and_fail_levels() {
+    let dir = scratch("lint-flags");
+    let policy = write(&dir, "chat.norma", POLICY);
+    let clean = write(&dir, "clean.jsonl", RECORDS.lines().last().unwrap_or(""));
+    let ok = norma(&["lint", "--policy", &policy, &clean]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    assert!(stdout(&ok).contains("records: 1 read, 1 evaluated, 0 rejected"));
+
+    let typo = norma(&["lint", "--policy", &policy, "--select", "在线響应", &clean]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(stderr(&typo).contains("did you mean `在线响应`?"));
+
+    let missing = dir.join("missing.jsonl");
+    let unreadable = norma(&["lint", "--policy", &policy, &missing.to_string_lossy()]);
+    assert_eq!(unreadable.status.code(), Some(2));
+    assert!(stderr(&unreadable).contains("cannot read"));
+
+    let unknown_id = norma(&[
+        "lint",
+        "--policy",
+        &policy,
+        "--explain-record",
+        "NOPE",
+        &clean,
+    ]);
+    assert_eq!(unknown_id.status.code(), Some(2));
+    assert!(stderr(&unknown_id).contains("no record with id `NOPE`"));
+}
