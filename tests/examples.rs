@@ -1,4 +1,4 @@
-//! The shipped examples produce exactly the outcomes examples/expected.yaml lists (written by
+//! The shipped examples produce exactly the outcomes examples/outcomes.test.yaml lists (written by
 //! hand from the standard), and every shipped policy checks clean.
 
 mod common;
@@ -31,7 +31,7 @@ fn examples_produce_exactly_the_expected_outcomes() {
         "expected at least 15 example records, found {}",
         records.len()
     );
-    let (now, expected) = expected(&repo("examples/expected.yaml"));
+    let (now, expected) = expected(&repo("examples/outcomes.test.yaml"));
     let actual = actual(&policy, &records, now);
     let diffs = differences(&expected, &actual, true);
     assert!(

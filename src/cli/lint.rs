@@ -108,14 +108,18 @@ pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
     };
     let mut readers = Vec::new();
     for name in &args.records {
-        let input = if name == "-" {
-            Input::Stdin
-        } else {
-            Input::Path(PathBuf::from(name))
-        };
-        match RecordReader::open(&input, policy.read_options()) {
-            Ok(reader) => readers.push(reader),
+        let inputs = match Input::expand(name) {
+            Ok(inputs) => inputs,
             Err(error) => return usage_error(io, &format!("cannot read {name}: {error}"), None),
+        };
+        for input in inputs {
+            match RecordReader::open(&input, policy.read_options()) {
+                Ok(reader) => readers.push(reader),
+                Err(error) => {
+                    let shown = input.display_name();
+                    return usage_error(io, &format!("cannot read {shown}: {error}"), None);
+                }
+            }
         }
     }
     let options = ReportOptions {

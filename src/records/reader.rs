@@ -25,6 +25,25 @@ pub enum Input {
     Stdin,
 }
 
+fn is_record_file(path: &std::path::Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let is_test = name.ends_with(".test.yaml") || name.ends_with(".test.yml");
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    !is_test && ["jsonl", "json", "yaml", "yml"].contains(&extension)
+}
+
+fn collect_record_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_record_files(&path, out)?;
+        } else if is_record_file(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 impl Input {
     /// `-` is stdin, anything else a path.
     pub fn from_arg(arg: &str) -> Input {
@@ -33,6 +52,27 @@ impl Input {
         } else {
             Input::Path(PathBuf::from(arg))
         }
+    }
+
+    /// The inputs a command-line argument names: stdin for `-`, every record file below a directory
+    /// (`*.jsonl`, `*.json`, `*.yaml`, `*.yml`, sorted by path; `*.test.yaml` files are norma
+    /// tests, not records, and are skipped), else the file itself. A directory
+    /// without record files is an error, so a mistyped path never passes as "no findings".
+    pub fn expand(arg: &str) -> std::io::Result<Vec<Input>> {
+        let path = PathBuf::from(arg);
+        if arg == "-" || !path.is_dir() {
+            return Ok(vec![Input::from_arg(arg)]);
+        }
+        let mut files = Vec::new();
+        collect_record_files(&path, &mut files)?;
+        if files.is_empty() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no record files (*.jsonl, *.json, *.yaml, *.yml) in directory {arg}"),
+            ));
+        }
+        files.sort();
+        Ok(files.into_iter().map(Input::Path).collect())
     }
 
     /// The name used in locations: the path as given, `-` for stdin.
