@@ -1,7 +1,11 @@
 //! Compile: validated policy → flat IR that evaluates records without looking back at the source.
 
+mod ignorable;
 pub mod normalise;
 pub mod phrases;
+pub mod pii;
+mod pii_numbers;
+mod t2s;
 
 use chrono_tz::Tz;
 use serde::Serialize;
