@@ -43,7 +43,9 @@ fn build_punctuation_ranges() -> Vec<(u32, u32)> {
     let Ok(punctuation) = Regex::new(r"\p{P}") else {
         return Vec::new();
     };
-    let all: String = (0..PUNCTUATION_PLANES_END).filter_map(char::from_u32).collect();
+    let all: String = (0..PUNCTUATION_PLANES_END)
+        .filter_map(char::from_u32)
+        .collect();
     let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(512);
     for found in punctuation.find_iter(&all) {
         let Some(c) = found.as_str().chars().next() else {
@@ -66,7 +68,8 @@ mod tests {
 
     #[test]
     fn half_width_and_full_width_punctuation_is_ignorable() {
-        for c in "!,.?;:'\"()[]{}-_@#%&*/\\，。！？；：、“”‘’（）【】《》…—·～".chars() {
+        for c in "!,.?;:'\"()[]{}-_@#%&*/\\，。！？；：、“”‘’（）【】《》…—·～".chars()
+        {
             // '～' (wave dash) is Sm, not punctuation: it must survive.
             if c == '～' {
                 assert!(!is_ignorable(c));
@@ -85,7 +88,9 @@ mod tests {
 
     #[test]
     fn spaces_and_zero_width_characters_are_ignorable() {
-        for c in [' ', '\t', '\n', '\u{3000}', '\u{A0}', '\u{200B}', '\u{200D}', '\u{2060}'] {
+        for c in [
+            ' ', '\t', '\n', '\u{3000}', '\u{A0}', '\u{200B}', '\u{200D}', '\u{2060}',
+        ] {
             assert!(is_ignorable(c), "U+{:04X}", c as u32);
         }
         assert!(is_ignorable('\u{FEFF}') && is_ignorable('\u{AD}'));

@@ -3,8 +3,12 @@
 mod ignorable;
 pub mod normalise;
 pub mod phrases;
+#[cfg(test)]
+mod phrases_tests;
 pub mod pii;
 mod pii_numbers;
+#[cfg(test)]
+mod pii_tests;
 mod t2s;
 
 use chrono_tz::Tz;

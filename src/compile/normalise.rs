@@ -66,7 +66,9 @@ fn chunk_end(chars: &[char], start: usize) -> usize {
 /// Characters that NFKC may fold into the character before them: combining marks, Hangul
 /// medial vowels and final consonants, and the half-width katakana voicing marks.
 fn continues_chunk(c: char) -> bool {
-    is_combining_mark(c) || ('\u{1160}'..='\u{11FF}').contains(&c) || matches!(c, '\u{FF9E}' | '\u{FF9F}')
+    is_combining_mark(c)
+        || ('\u{1160}'..='\u{11FF}').contains(&c)
+        || matches!(c, '\u{FF9E}' | '\u{FF9F}')
 }
 
 fn normalise_chunk(chunk: &[char], range: (usize, usize), out: &mut Normalised) {
@@ -130,7 +132,10 @@ mod tests {
 
     #[test]
     fn zero_width_characters_vanish() {
-        assert_eq!(text("不\u{200D}知\u{200B}道\u{FEFF}\u{2060}\u{AD}"), "不知道");
+        assert_eq!(
+            text("不\u{200D}知\u{200B}道\u{FEFF}\u{2060}\u{AD}"),
+            "不知道"
+        );
     }
 
     #[test]

@@ -109,7 +109,8 @@ impl PhraseMatcher {
         let mut literal_texts = Vec::new();
         let mut literal_roles = Vec::new();
         let mut regexes = Vec::new();
-        let builtins: Vec<Option<PiiKind>> = sets.iter().map(|s| PiiKind::from_name(&s.name)).collect();
+        let builtins: Vec<Option<PiiKind>> =
+            sets.iter().map(|s| PiiKind::from_name(&s.name)).collect();
         for (set_index, set) in sets.iter().enumerate() {
             if builtins[set_index].is_some() {
                 check_builtin_is_empty(set_index, set, &mut errors);
@@ -131,7 +132,13 @@ impl PhraseMatcher {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(PhraseMatcher { sets, builtins, literals, literal_roles, regexes })
+        Ok(PhraseMatcher {
+            sets,
+            builtins,
+            literals,
+            literal_roles,
+            regexes,
+        })
     }
 
     pub fn sets(&self) -> &[SetSpec] {
@@ -199,13 +206,21 @@ impl PhraseMatcher {
         if let Some(automaton) = &self.literals {
             for m in automaton.find_overlapping_iter(text) {
                 if let Some(&role) = self.literal_roles.get(m.pattern().as_usize()) {
-                    found.push(Candidate { role, start: to_char[m.start()], end: to_char[m.end()] });
+                    found.push(Candidate {
+                        role,
+                        start: to_char[m.start()],
+                        end: to_char[m.end()],
+                    });
                 }
             }
         }
         for (role, regex) in &self.regexes {
             for (start, end) in overlapping_regex_matches(regex, text) {
-                found.push(Candidate { role: *role, start: to_char[start], end: to_char[end] });
+                found.push(Candidate {
+                    role: *role,
+                    start: to_char[start],
+                    end: to_char[end],
+                });
             }
         }
         found
@@ -222,7 +237,16 @@ fn roles_of(set: usize, spec: &SetSpec) -> Vec<(PatternRole, &PatternSpec)> {
     let excepts = spec.excepts.iter().enumerate().map(|(i, p)| (true, i, p));
     patterns
         .chain(excepts)
-        .map(|(in_except, pattern, p)| (PatternRole { set, pattern, in_except }, p))
+        .map(|(in_except, pattern, p)| {
+            (
+                PatternRole {
+                    set,
+                    pattern,
+                    in_except,
+                },
+                p,
+            )
+        })
         .collect()
 }
 
@@ -250,13 +274,21 @@ fn compile_pattern(spec: &PatternSpec) -> Result<Compiled, String> {
 fn check_builtin_is_empty(set: usize, spec: &SetSpec, errors: &mut Vec<PatternError>) {
     let roles = roles_of(set, spec);
     if let Some((role, _)) = roles.first() {
-        let message = format!("the built-in set {} takes no patterns of its own", spec.name);
+        let message = format!(
+            "the built-in set {} takes no patterns of its own",
+            spec.name
+        );
         errors.push(error_at(*role, message));
     }
 }
 
 fn error_at(role: PatternRole, message: String) -> PatternError {
-    PatternError { set: role.set, pattern: role.pattern, in_except: role.in_except, message }
+    PatternError {
+        set: role.set,
+        pattern: role.pattern,
+        in_except: role.in_except,
+        message,
+    }
 }
 
 fn build_automaton(
@@ -268,11 +300,17 @@ fn build_automaton(
         return None;
     }
     // Standard semantics: the only kind that reports overlapping matches.
-    match AhoCorasick::builder().match_kind(MatchKind::Standard).build(texts) {
+    match AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(texts)
+    {
         Ok(automaton) => Some(automaton),
         Err(e) => {
             if let Some(&role) = roles.first() {
-                errors.push(error_at(role, format!("the phrase literals cannot be compiled: {e}")));
+                errors.push(error_at(
+                    role,
+                    format!("the phrase literals cannot be compiled: {e}"),
+                ));
             }
             None
         }
@@ -285,7 +323,9 @@ fn overlapping_regex_matches(regex: &Regex, text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let Some(m) = regex.find_at(text, at) else { break };
+        let Some(m) = regex.find_at(text, at) else {
+            break;
+        };
         if m.end() > m.start() {
             found.push((m.start(), m.end()));
         }
@@ -331,7 +371,10 @@ fn to_hit(
 
 /// The byte offset of every char of `text`, plus its length: char range → byte range.
 pub(crate) fn char_byte_offsets(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(at, _)| at).chain(std::iter::once(text.len())).collect()
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .collect()
 }
 
 /// For every byte offset of `text` that starts a char (and the end), the char index there.

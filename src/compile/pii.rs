@@ -20,7 +20,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use super::pii_numbers::{self, DigitRun};
 
 /// The names of the built-in sets.
-pub const BUILTIN_SETS: &[&str] = &["pii.mobile_cn", "pii.id_card_cn", "pii.bank_card", "pii.email"];
+pub const BUILTIN_SETS: &[&str] = &[
+    "pii.mobile_cn",
+    "pii.id_card_cn",
+    "pii.bank_card",
+    "pii.email",
+];
 
 /// What a built-in set looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,7 +106,9 @@ fn masked_number(original: &[char], view: &[char], number: &DigitRun) -> PiiMatc
         PiiKind::IdCardCn => (6, 4),
         _ => (0, 4),
     };
-    let significant = (number.start..number.end).filter(|&i| is_number_char(view[i])).count();
+    let significant = (number.start..number.end)
+        .filter(|&i| is_number_char(view[i]))
+        .count();
     let mut masked = String::new();
     let mut seen = 0;
     for i in number.start..number.end {
@@ -113,7 +120,12 @@ fn masked_number(original: &[char], view: &[char], number: &DigitRun) -> PiiMatc
         masked.push(if keep { original[i] } else { '*' });
         seen += 1;
     }
-    PiiMatch { kind: number.kind, start: number.start, end: number.end, masked }
+    PiiMatch {
+        kind: number.kind,
+        start: number.start,
+        end: number.end,
+        masked,
+    }
 }
 
 fn is_number_char(c: char) -> bool {
@@ -147,7 +159,12 @@ fn find_emails(original: &[char], view: &[char]) -> Vec<PiiMatch> {
             let mut masked: String = original[start..start + 1].iter().collect();
             masked.push_str("***");
             masked.extend(&original[at..end]);
-            Some(PiiMatch { kind: PiiKind::Email, start, end, masked })
+            Some(PiiMatch {
+                kind: PiiKind::Email,
+                start,
+                end,
+                masked,
+            })
         })
         .collect()
 }
@@ -156,11 +173,17 @@ fn find_emails(original: &[char], view: &[char]) -> Vec<PiiMatch> {
 pub(crate) fn is_valid_id_card(chars: &[char]) -> bool {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let [body @ .., check] = chars else { return false };
+    let [body @ .., check] = chars else {
+        return false;
+    };
     if body.len() != 17 || body[0] == '0' {
         return false;
     }
-    let Some(digits) = body.iter().map(|c| c.to_digit(10)).collect::<Option<Vec<u32>>>() else {
+    let Some(digits) = body
+        .iter()
+        .map(|c| c.to_digit(10))
+        .collect::<Option<Vec<u32>>>()
+    else {
         return false;
     };
     let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
@@ -172,16 +195,26 @@ fn has_plausible_birth_date(yyyymmdd: &[u32]) -> bool {
     let number = |digits: &[u32]| digits.iter().fold(0, |n, d| n * 10 + d);
     let year = number(&yyyymmdd[0..4]);
     (1900..=2099).contains(&year)
-        && NaiveDate::from_ymd_opt(year as i32, number(&yyyymmdd[4..6]), number(&yyyymmdd[6..8]))
-            .is_some()
+        && NaiveDate::from_ymd_opt(
+            year as i32,
+            number(&yyyymmdd[4..6]),
+            number(&yyyymmdd[6..8]),
+        )
+        .is_some()
 }
 
 /// The Luhn checksum bank card numbers carry.
 pub(crate) fn passes_luhn(digits: &[char]) -> bool {
     let mut sum = 0;
     for (i, c) in digits.iter().rev().enumerate() {
-        let Some(d) = c.to_digit(10) else { return false };
-        sum += if i % 2 == 1 { (d * 2).div_euclid(10) + (d * 2) % 10 } else { d };
+        let Some(d) = c.to_digit(10) else {
+            return false;
+        };
+        sum += if i % 2 == 1 {
+            (d * 2).div_euclid(10) + (d * 2) % 10
+        } else {
+            d
+        };
     }
     sum % 10 == 0
 }

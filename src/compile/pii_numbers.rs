@@ -50,9 +50,12 @@ fn chains(view: &[char]) -> Vec<Vec<Group>> {
             i += 1;
         }
         let group = Group { start, end: i };
-        let joins_previous = chains.last().and_then(|c| c.last()).is_some_and(|previous| {
-            previous.end + 1 == start && matches!(view[previous.end], ' ' | '-')
-        });
+        let joins_previous = chains
+            .last()
+            .and_then(|c| c.last())
+            .is_some_and(|previous| {
+                previous.end + 1 == start && matches!(view[previous.end], ' ' | '-')
+            });
         match chains.last_mut() {
             Some(chain) if joins_previous => chain.push(group),
             _ => chains.push(vec![group]),
@@ -66,7 +69,10 @@ fn chains(view: &[char]) -> Vec<Vec<Group>> {
 fn classify(view: &[char], chain: &[Group]) -> Option<Option<DigitRun>> {
     let (first, last) = (*chain.first()?, *chain.last()?);
     let lengths: Vec<usize> = chain.iter().map(|g| g.len()).collect();
-    let digits: Vec<char> = chain.iter().flat_map(|g| view[g.start..g.end].iter().copied()).collect();
+    let digits: Vec<char> = chain
+        .iter()
+        .flat_map(|g| view[g.start..g.end].iter().copied())
+        .collect();
     let with_check_x = matches!(view.get(last.end), Some('X' | 'x'));
     let shape = if with_check_x {
         id_card_with_x(view, &lengths, &digits, first.start, last.end)
@@ -89,10 +95,16 @@ fn mobile(view: &[char], chain: &[Group], lengths: &[usize], digits: &[char]) ->
     match lengths {
         [11] | [3, 4, 4] => Some((PiiKind::MobileCn, chain[0].start, end, is_mobile(digits))),
         // +86 13812345678, 86 138 1234 5678: the evidence is the number without the country code.
-        [2, 11] | [2, 3, 4, 4] if digits.starts_with(&['8', '6']) => {
-            Some((PiiKind::MobileCn, chain[1].start, end, is_mobile(&digits[2..])))
-        }
-        [13] if digits.starts_with(&['8', '6']) && chain[0].start > 0 && view[chain[0].start - 1] == '+' => {
+        [2, 11] | [2, 3, 4, 4] if digits.starts_with(&['8', '6']) => Some((
+            PiiKind::MobileCn,
+            chain[1].start,
+            end,
+            is_mobile(&digits[2..]),
+        )),
+        [13] if digits.starts_with(&['8', '6'])
+            && chain[0].start > 0
+            && view[chain[0].start - 1] == '+' =>
+        {
             let start = chain[0].start + 2;
             is_mobile(&digits[2..]).then_some((PiiKind::MobileCn, start, end, true))
         }
@@ -107,7 +119,13 @@ fn id_card(lengths: &[usize], digits: &[char], start: usize, end: usize) -> Opti
         .map(|valid| (PiiKind::IdCardCn, start, end, valid))
 }
 
-fn id_card_with_x(view: &[char], lengths: &[usize], digits: &[char], start: usize, end: usize) -> Option<Shape> {
+fn id_card_with_x(
+    view: &[char],
+    lengths: &[usize],
+    digits: &[char],
+    start: usize,
+    end: usize,
+) -> Option<Shape> {
     if !matches!(lengths, [17] | [6, 8, 3]) {
         return None;
     }
@@ -136,12 +154,17 @@ fn is_connector(c: char) -> bool {
 }
 
 fn touches_left(view: &[char], start: usize) -> bool {
-    let Some(before) = start.checked_sub(1).and_then(|i| view.get(i)) else { return false };
+    let Some(before) = start.checked_sub(1).and_then(|i| view.get(i)) else {
+        return false;
+    };
     is_contaminating(*before)
         || (is_connector(*before) && start >= 2 && view[start - 2].is_ascii_digit())
 }
 
 fn touches_right(view: &[char], end: usize) -> bool {
-    let Some(&after) = view.get(end) else { return false };
-    is_contaminating(after) || (is_connector(after) && view.get(end + 1).is_some_and(char::is_ascii_digit))
+    let Some(&after) = view.get(end) else {
+        return false;
+    };
+    is_contaminating(after)
+        || (is_connector(after) && view.get(end + 1).is_some_and(char::is_ascii_digit))
 }

@@ -67,7 +67,13 @@ mod tests {
 
     #[test]
     fn simplifies_the_characters_the_standards_quote() {
-        let pairs = [('這', '这'), ('歸', '归'), ('責', '责'), ('決', '决'), ('說', '说')];
+        let pairs = [
+            ('這', '这'),
+            ('歸', '归'),
+            ('責', '责'),
+            ('決', '决'),
+            ('說', '说'),
+        ];
         for (traditional, simplified) in pairs {
             assert_eq!(simplify(traditional), simplified, "{traditional}");
         }
