@@ -156,3 +156,39 @@ fn emails_are_found_on_folded_text_and_masked() {
     assert!(found("abc@localhost", email).is_empty());
     assert!(found("@qq.com", email).is_empty());
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::pii::{PiiKind, find_pii};
+
+    proptest! {
+        /// Masking keeps the evidence aligned with the original: same length, separators and
+        /// letters untouched, only digits turned into `*`.
+        #[test]
+        fn masked_evidence_only_hides_digits(
+            before in "[0-9０-９ \\-+*a-zX@.中]{0,12}",
+            number in prop::sample::select(vec![
+                "13812345678", "138 1234 5678", "１３８１２３４５６７８", "+86 138-1234-5678",
+                "4111 1111 1111 1111", "11010519491231002X", "440304 19900101 0011", "abc@qq.com",
+            ]),
+            after in "[0-9０-９ \\-+*a-zX@.中]{0,12}",
+        ) {
+            let text = format!("{before}{number}{after}");
+            let all = [PiiKind::MobileCn, PiiKind::IdCardCn, PiiKind::BankCard, PiiKind::Email];
+            let chars: Vec<char> = text.chars().collect();
+            for found in find_pii(&text, &all) {
+                prop_assert!(found.start < found.end && found.end <= chars.len());
+                let original = &chars[found.start..found.end];
+                let masked: Vec<char> = found.masked.chars().collect();
+                if found.kind == PiiKind::Email {
+                    continue;
+                }
+                prop_assert_eq!(masked.len(), original.len());
+                for (m, o) in masked.iter().zip(original) {
+                    prop_assert!(m == o || (*m == '*' && o.is_numeric()));
+                }
+            }
+        }
+    }
+}
