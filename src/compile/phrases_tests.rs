@@ -261,3 +261,9 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_matcher_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<PhraseMatcher>();
+}
