@@ -16,12 +16,7 @@ pub const BUILTIN_KINDS: [&str; 14] = [
 ];
 
 /// Phrase sets norma provides.
-pub const BUILTIN_SETS: [&str; 4] = [
-    "pii.mobile_cn",
-    "pii.id_card_cn",
-    "pii.bank_card",
-    "pii.email",
-];
+pub use crate::compile::phrases::BUILTIN_SETS;
 
 /// Names are compared after NFC so that visually identical names are one name.
 pub fn nfc(name: &str) -> String {

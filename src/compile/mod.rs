@@ -2,8 +2,16 @@
 //! one phrase matcher (a single automaton over normalised text) per phrase-rule scope and per
 //! `has` expression, rule metadata for reports, and what the record reader needs.
 
+mod ignorable;
 pub mod normalise;
 pub mod phrases;
+#[cfg(test)]
+mod phrases_tests;
+pub mod pii;
+mod pii_numbers;
+#[cfg(test)]
+mod pii_tests;
+mod t2s;
 
 use chrono_tz::Tz;
 use serde::Serialize;
