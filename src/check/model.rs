@@ -125,7 +125,8 @@ pub struct DeadlineDef {
 pub enum Limit {
     /// `within D` or a target table; a plain `within D` is a table with one `else` arm.
     Within(Vec<TargetArm>),
-    AtLeast(Length),
+    /// The minimum and the duration as written.
+    AtLeast(Length, String),
     Due(Expr),
 }
 
@@ -133,6 +134,8 @@ pub enum Limit {
 pub struct TargetArm {
     pub condition: Option<Expr>,
     pub length: Length,
+    /// The duration as written (`60s`, `1 day`), for findings.
+    pub written: String,
     /// The condition as written, for findings (`else` for the last arm).
     pub label: String,
 }

@@ -242,7 +242,10 @@ fn limit(cx: &mut Checker, env: &Env, names: &Names, r: &ast::Rule, c: &Clauses)
     }
     match (c.get("within"), c.get("at least"), c.get("due")) {
         (Some(ClauseKind::Within(l)), _, _) => within(cx, env, names, l),
-        (_, Some(ClauseKind::AtLeast(d)), _) => Some(Limit::AtLeast(length(cx, names, d)?)),
+        (_, Some(ClauseKind::AtLeast(d)), _) => {
+            let written = cx.text(d.duration.span);
+            Some(Limit::AtLeast(length(cx, names, d)?, written))
+        }
         (_, _, Some(ClauseKind::Due(e))) => {
             let (expr, ty) = expr::typed(cx, env, e, Context::Record)?;
             if ty != Ty::Value(Type::Time) {
@@ -271,6 +274,7 @@ fn within(cx: &mut Checker, env: &Env, names: &Names, limit: &ast::Limit) -> Opt
             return Some(Limit::Within(vec![TargetArm {
                 condition: None,
                 length,
+                written: cx.text(d.duration.span),
                 label: "else".into(),
             }]));
         }
@@ -293,6 +297,7 @@ fn within(cx: &mut Checker, env: &Env, names: &Names, limit: &ast::Limit) -> Opt
             .as_ref()
             .map(|e| expr::condition(cx, env, e, Context::Record));
         let length = length(cx, names, &arm.limit);
+        let written = cx.text(arm.limit.duration.span);
         let label = match &arm.condition {
             Some(e) => cx.text(e.span),
             None => "else".to_string(),
@@ -301,11 +306,13 @@ fn within(cx: &mut Checker, env: &Env, names: &Names, limit: &ast::Limit) -> Opt
             (Some(Some(c)), Some(l)) => arms.push(TargetArm {
                 condition: Some(c),
                 length: l,
+                written: written.clone(),
                 label,
             }),
             (None, Some(l)) => arms.push(TargetArm {
                 condition: None,
                 length: l,
+                written: written.clone(),
                 label,
             }),
             _ => ok = false,

@@ -220,7 +220,7 @@ fn collect_has(rule: &RuleDef, out: &mut [Vec<usize>]) {
                     }
                 }
                 crate::check::model::Limit::Due(e) => walk_expr(e, out),
-                crate::check::model::Limit::AtLeast(_) => {}
+                crate::check::model::Limit::AtLeast(..) => {}
             }
         }
         RuleBody::Phrase(p) => {

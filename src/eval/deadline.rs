@@ -18,6 +18,8 @@ use crate::time::duration::human;
 struct ChosenLimit {
     kind: &'static str,
     length: Option<Length>,
+    /// The limit as the policy writes it (`60s`, `3 days`).
+    written: Option<String>,
     /// For `due EXPR`: the instant itself.
     due: Option<Instant>,
     arm: Option<String>,
@@ -53,6 +55,7 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
                     return Ok(ChosenLimit {
                         kind: "within",
                         length: Some(arm.length),
+                        written: Some(arm.written.clone()),
                         due: None,
                         arm: is_table.then(|| arm.label.clone()),
                     });
@@ -60,9 +63,10 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
             }
             Err("no arm of the target table applies".into())
         }
-        Limit::AtLeast(length) => Ok(ChosenLimit {
+        Limit::AtLeast(length, written) => Ok(ChosenLimit {
             kind: "at-least",
             length: Some(*length),
+            written: Some(written.clone()),
             due: None,
             arm: None,
         }),
@@ -70,6 +74,7 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
             Out::Value(Val::Time(t)) => Ok(ChosenLimit {
                 kind: "due",
                 length: None,
+                written: None,
                 due: Some(t),
                 arm: None,
             }),
@@ -133,8 +138,8 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
         }
     };
     let start_event = start.event();
-    let limit_human = match (limit.length, limit.due) {
-        (Some(l), _) => l.human(),
+    let limit_human = match (&limit.written, limit.due) {
+        (Some(w), _) => w.clone(),
         (None, Some(t)) => t.to_rfc3339(),
         _ => String::new(),
     };
