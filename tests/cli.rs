@@ -238,3 +238,65 @@ fn lint_flags_select_rules_and_fail_levels() {
     assert_eq!(unknown_id.status.code(), Some(2));
     assert!(stderr(&unknown_id).contains("no record with id `NOPE`"));
 }
+
+/// The shipped examples through the real binary: every JSON line validates against the output
+/// schema, every record is accounted for, and the findings and outcome counts are the ones the
+/// hand-written expectations (examples/outcomes.test.yaml) imply.
+#[test]
+fn lint_of_the_examples_matches_their_expectations_line_by_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policies = root.join("policies");
+    let examples = root.join("examples");
+    let output = norma(&[
+        "lint",
+        "--policy",
+        policies.to_str().unwrap(),
+        "--format",
+        "json",
+        "--all-outcomes",
+        examples.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("docs/schema/output.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    for line in &lines {
+        assert!(validator.is_valid(line), "invalid output line: {line}");
+    }
+    let expected: Vec<serde_yaml::Value> = serde_yaml::from_str(
+        &std::fs::read_to_string(examples.join("outcomes.test.yaml")).unwrap(),
+    )
+    .unwrap();
+    let expected_findings: usize = expected
+        .iter()
+        .map(|e| e["findings"].as_sequence().map_or(0, |f| f.len()))
+        .sum();
+    let findings = lines.iter().filter(|l| l["type"] == "finding").count();
+    assert_eq!(findings, expected_findings);
+    let summary = lines.iter().find(|l| l["type"] == "summary").expect("a summary line");
+    let records: std::collections::BTreeSet<&str> =
+        expected.iter().filter_map(|e| e["record"].as_str()).collect();
+    assert_eq!(summary["records"]["read"], records.len());
+    assert_eq!(summary["records"]["evaluated"], records.len());
+    assert_eq!(summary["records"]["rejected"], 0);
+    for rule in summary["rules"].as_array().unwrap() {
+        let name = rule["rule"].as_str().unwrap();
+        for (outcome, count) in rule["outcomes"].as_object().unwrap() {
+            let want = expected
+                .iter()
+                .filter(|e| e["rule"].as_str() == Some(name) && e["outcome"].as_str() == Some(outcome))
+                .count();
+            assert_eq!(count.as_u64(), Some(want as u64), "{name} {outcome}");
+        }
+    }
+    // Every (record, rule) pair without a finding has an outcome line.
+    let outcome_lines = lines.iter().filter(|l| l["type"] == "outcome").count();
+    let pairs_with_findings = expected.iter().filter(|e| e["findings"].as_sequence().is_some()).count();
+    assert_eq!(outcome_lines, expected.len() - pairs_with_findings);
+}

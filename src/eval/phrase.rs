@@ -70,6 +70,8 @@ fn per_message(
     };
     let evidence = match first {
         Some(h) => Evidence::Phrase(evidence(cx, matcher, h)),
+        // A message without a forbidden phrase needs no evidence.
+        None if p.forbid => Evidence::None,
         None => Evidence::Missing {
             sets: set_names(cx, p),
             events: vec![m],
