@@ -154,6 +154,21 @@ fn check_of_a_broken_policy_exits_2_with_diagnostics() {
     let first: Value = serde_json::from_str(stdout(&json).lines().next().unwrap_or("{}"))
         .expect("a JSON diagnostic");
     assert_eq!(first["type"], "diagnostic");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema/output.schema.json"),
+        )
+        .expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    for line in stdout(&json).lines() {
+        let value: Value = serde_json::from_str(line).expect("JSON line");
+        assert!(
+            validator.is_valid(&value),
+            "invalid diagnostic line: {value}"
+        );
+    }
     assert_eq!(first["severity"], "error");
     assert_eq!(first["line"], 7);
 }
