@@ -325,3 +325,35 @@ fn lint_of_the_examples_matches_their_expectations_line_by_line() {
         .count();
     assert_eq!(outcome_lines, expected.len() - pairs_with_findings);
 }
+
+/// A local time that happens twice (New York, 2026-11-01 01:30, clocks go back) is read with the
+/// earlier offset and flagged W0702; the record is still evaluated, and `--fail-on warning` fails.
+#[test]
+fn an_ambiguous_local_time_is_a_warning_finding() {
+    let dir = scratch("ambiguous");
+    let policy = write(&dir, "chat.norma", POLICY);
+    let records = write(
+        &dir,
+        "ny.jsonl",
+        r#"{"id": "NY-1", "channel": "chat", "timezone": "America/New_York", "events": [{"at": "2026-11-01T01:30:00", "actor": "customer", "kind": "message", "text": "hello"}, {"at": "2026-11-01T01:30:20", "actor": "agent", "agent": "A", "kind": "message", "text": "hi"}]}
+"#,
+    );
+    let json = norma(&["lint", "--policy", &policy, "--format", "json", &records]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let codes: Vec<String> = stdout(&json)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["type"] == "finding")
+        .map(|l| l["code"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(codes, ["W0702", "W0702"]);
+    let strict = norma(&[
+        "lint",
+        "--policy",
+        &policy,
+        "--fail-on",
+        "warning",
+        &records,
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+}

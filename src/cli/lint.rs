@@ -12,6 +12,7 @@ use super::{Io, exit, usage_error, write_diagnostics};
 use crate::compile::CompiledPolicy;
 use crate::diag::Severity;
 use crate::eval;
+use crate::records::reader::RecordWarning;
 use crate::records::{Input, Instant, Location, Record, RecordError, RecordReader};
 use crate::report::{
     self, AnalysisOptions, Format, ReportItem, ReportOptions, Reporter, RuleSelection, RunInfo,
@@ -134,10 +135,9 @@ pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
     let run_info = RunInfo::new(&policy.standard, args.now, args.records.clone());
     let mut reporter = Reporter::new(&mut *io.out, &policy.rules, &options);
     reporter.start(&run_info)?;
-    let build = |read| report_item(policy, args.now, &options.analysis, read);
-    process(readers.into_iter().flatten(), CHUNK_SIZE, build, |item| {
-        reporter.write(item)
-    })?;
+    let build = |(read, warnings)| report_item(policy, args.now, &options.analysis, read, warnings);
+    let reads = readers.into_iter().flat_map(with_warnings);
+    process(reads, CHUNK_SIZE, build, |item| reporter.write(item))?;
     let (tally, _) = reporter.finish()?;
     if let Some(id) = &args.explain_record
         && tally.explained == 0
@@ -154,23 +154,34 @@ pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
     })
 }
 
+type Read = Result<(Record, Location), RecordError>;
+
+/// Each record read with the warnings the reader raised while reading it.
+fn with_warnings(mut reader: RecordReader) -> impl Iterator<Item = (Read, Vec<RecordWarning>)> {
+    std::iter::from_fn(move || {
+        let read = reader.next()?;
+        Some((read, reader.take_warnings()))
+    })
+}
+
 /// Evaluates one read record (or takes its rejection) and builds what the report says of it.
 fn report_item(
     policy: &CompiledPolicy,
     now: Option<Instant>,
     analysis: &AnalysisOptions,
-    read: Result<(Record, Location), RecordError>,
+    read: Read,
+    warnings: Vec<RecordWarning>,
 ) -> ReportItem {
     match read {
         Ok((record, location)) => {
             let outcomes = eval::evaluate(policy, &record, now);
-            ReportItem::Evaluated(report::analyse(
-                &record,
-                &location,
-                &policy.rules,
-                &outcomes,
-                analysis,
-            ))
+            let mut report =
+                report::analyse(&record, &location, &policy.rules, &outcomes, analysis);
+            let warned = warnings
+                .iter()
+                .map(|w| report::finding::record_warning_finding(&record, &location, w));
+            report.findings.splice(0..0, warned);
+            ReportItem::Evaluated(report)
         }
         Err(error) => ReportItem::Rejected(Box::new(report::reject(&error, analysis))),
     }

@@ -187,6 +187,40 @@ pub fn invalid_field_finding(
     }
 }
 
+/// A warning the reader raised on a record it accepted (W0702: an ambiguous local time, read with
+/// the earlier offset). It is reported like an `invalid-field` finding: the record was evaluated,
+/// but a value in it deserves a look.
+pub fn record_warning_finding(
+    record: &Record,
+    location: &Location,
+    warning: &crate::records::reader::RecordWarning,
+) -> Finding {
+    let facts = RecordFacts::of(record, location);
+    Finding {
+        fingerprint: fingerprint(&[warning.code, &facts.id, &warning.message]),
+        record: Some(facts.id),
+        case: facts.case,
+        channel: facts.channel,
+        file: facts.file,
+        line: facts.line,
+        rule: None,
+        code: Some(warning.code),
+        kind: "invalid-field",
+        description: None,
+        severity: Severity::Warning,
+        outcome: None,
+        event: None,
+        at: None,
+        agent: None,
+        team: None,
+        message: warning.message.clone(),
+        evidence: FindingEvidence::Record(RecordEvidence::InvalidField {
+            path: "at".to_string(),
+        }),
+        quoted_text: None,
+    }
+}
+
 /// The `record-invalid` finding of a record the reader rejected.
 pub fn record_invalid_finding(error: &RecordError) -> Finding {
     let line = error.location.line.to_string();
