@@ -1,6 +1,7 @@
 //! Check: loads a policy's files, resolves names, types and fields, and produces a validated
 //! policy or diagnostics (all of them, from every file).
 
+mod expect;
 mod expr;
 mod fields;
 mod load;

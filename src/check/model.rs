@@ -108,6 +108,21 @@ pub struct RuleDef {
 pub enum RuleBody {
     Deadline(DeadlineDef),
     Phrase(PhraseRuleDef),
+    Expect(ExpectDef),
+}
+
+/// The one clause of an `expect` rule.
+#[derive(Debug, Clone)]
+pub enum ExpectDef {
+    /// `require SEL [after SEL] [before SEL]`: a match must lie in the window; with `after each`,
+    /// one instance per anchor.
+    Require(Selector),
+    /// `forbid SEL …`: each match in the window violates.
+    Forbid(Selector),
+    /// `require A then B then C`: matches in that order, others between.
+    Sequence(Vec<Selector>),
+    /// `assert EXPR`: true passes, false violates, unknown is not applicable.
+    Assert(Expr),
 }
 
 #[derive(Debug, Clone)]

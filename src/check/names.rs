@@ -57,13 +57,14 @@ pub fn declare_kinds(_cx: &mut Checker, items: &[&ast::Item]) -> KindTable {
 /// A rule item with its resolved name.
 pub enum RuleItem<'a> {
     Deadline(&'a ast::Item, &'a ast::Rule),
+    Expect(&'a ast::Item, &'a ast::Rule),
     Phrase(&'a ast::Item, &'a ast::PhraseRule, String),
 }
 
 impl RuleItem<'_> {
     pub fn name(&self) -> String {
         match self {
-            RuleItem::Deadline(_, r) => nfc(&r.name.name),
+            RuleItem::Deadline(_, r) | RuleItem::Expect(_, r) => nfc(&r.name.name),
             RuleItem::Phrase(_, _, name) => name.clone(),
         }
     }
@@ -108,6 +109,9 @@ pub fn declare<'a>(cx: &mut Checker, items: &[&'a ast::Item]) -> Names<'a> {
                     RuleItem::Deadline(item, rule),
                     rule.name.span,
                 );
+            }
+            ast::ItemKind::Expect(rule) => {
+                declare_rule(cx, &mut names, RuleItem::Expect(item, rule), rule.name.span);
             }
             ast::ItemKind::PhraseRule(rule) => {
                 declare_phrase_rule(cx, &mut names, &mut short_forms, item, rule);
@@ -201,7 +205,6 @@ fn not_supported(cx: &mut Checker, names: &mut Names, item: &ast::Item, r: &ast:
         names.calendars.push(nfc(&name.name));
     }
     let what = match keyword {
-        "expect" => "`expect` rules",
         "calendar" => "business calendars",
         "team" | "escalation" | "escalate" => "teams and escalation paths",
         "ownership" => "ownership rules",

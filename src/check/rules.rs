@@ -68,18 +68,24 @@ pub fn rules(cx: &mut Checker, names: &Names) -> Vec<RuleDef> {
         .iter()
         .filter_map(|rule| match rule {
             RuleItem::Deadline(item, r) => deadline(cx, &env, names, item, r),
+            RuleItem::Expect(item, r) => super::expect::expect(cx, &env, item, r),
             RuleItem::Phrase(item, r, name) => phrase_rule(cx, &env, item, r, name),
         })
         .collect()
 }
 
 /// The clauses of a rule, each at most once.
-struct Clauses<'a> {
+pub(super) struct Clauses<'a> {
     found: Vec<(&'static str, &'a ast::Clause)>,
 }
 
 impl<'a> Clauses<'a> {
-    fn collect(cx: &mut Checker, clauses: &'a [ast::Clause], allowed: &[&str], item: &str) -> Self {
+    pub(super) fn collect(
+        cx: &mut Checker,
+        clauses: &'a [ast::Clause],
+        allowed: &[&str],
+        item: &str,
+    ) -> Self {
         let mut found: Vec<(&'static str, &'a ast::Clause)> = Vec::new();
         for clause in clauses {
             let key = clause_key(&clause.kind);
@@ -103,7 +109,7 @@ impl<'a> Clauses<'a> {
         Clauses { found }
     }
 
-    fn get(&self, key: &str) -> Option<&'a ClauseKind> {
+    pub(super) fn get(&self, key: &str) -> Option<&'a ClauseKind> {
         self.found
             .iter()
             .find(|(k, _)| *k == key)
@@ -149,6 +155,9 @@ fn clause_key(kind: &ClauseKind) -> &'static str {
         ClauseKind::WarnAt(_) => "warn at",
         ClauseKind::Pause(_) => "pause",
         ClauseKind::Per(_) => "per",
+        ClauseKind::Require(_) => "require",
+        ClauseKind::Forbid(_) => "forbid",
+        ClauseKind::Assert(_) => "assert",
     }
 }
 
@@ -417,7 +426,7 @@ fn warn_share(cx: &mut Checker, p: &ast::Percent) -> Option<f64> {
 }
 
 /// `when` and `severity`, shared by every rule.
-fn common_clauses(
+pub(super) fn common_clauses(
     cx: &mut Checker,
     env: &Env,
     c: &Clauses,

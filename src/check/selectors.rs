@@ -20,6 +20,11 @@ pub enum Role {
     Anchor,
     /// `count`, `exists`, `every`: every match.
     Set,
+    /// The selector of an `expect` clause: every match in its window.
+    Expect,
+    /// The `after`/`before` anchor of an `expect` clause's selector: `after each` gives an
+    /// instance per anchor.
+    ExpectAnchor,
 }
 
 const ACTORS: [&str; 5] = ["customer", "agent", "bot", "system", "staff"];
@@ -27,7 +32,7 @@ const ACTORS: [&str; 5] = ["customer", "agent", "bot", "system", "staff"];
 pub fn selector(cx: &mut Checker, env: &Env, sel: &ast::Selector, role: Role) -> Option<Selector> {
     match sel {
         ast::Selector::Opened(span) => {
-            if matches!(role, Role::Start | Role::Anchor) {
+            if matches!(role, Role::Start | Role::Anchor | Role::ExpectAnchor) {
                 Some(Selector::Opened)
             } else {
                 not_here(
@@ -101,7 +106,13 @@ fn event_selector(
         .filter
         .as_ref()
         .map(|f| expr::condition(cx, env, f, Context::Event));
-    let after = e.after.as_ref().map(|a| selector(cx, env, a, Role::Anchor));
+    // In an `expect`, `after each SEL` gives an instance per anchor.
+    let anchor_role = if role == Role::Expect {
+        Role::ExpectAnchor
+    } else {
+        Role::Anchor
+    };
+    let after = e.after.as_ref().map(|a| selector(cx, env, a, anchor_role));
     let before = e
         .before
         .as_ref()
@@ -131,11 +142,6 @@ fn quantifier(cx: &mut Checker, q: Option<&ast::Quantifier>, role: Role) -> Opti
     };
     match (q, role) {
         (ast::Quantifier::First(_), _) => Some(Quantifier::First),
-        (ast::Quantifier::Last(_), Role::Start | Role::Anchor | Role::Set) => {
-            Some(Quantifier::Last)
-        }
-        (ast::Quantifier::Each(_), Role::Start) => Some(Quantifier::Each),
-        (ast::Quantifier::Next(_), Role::Point) => Some(Quantifier::Next),
         (ast::Quantifier::Last(s), Role::Point) => {
             not_here(
                 cx,
@@ -145,12 +151,15 @@ fn quantifier(cx: &mut Checker, q: Option<&ast::Quantifier>, role: Role) -> Opti
             );
             None
         }
+        (ast::Quantifier::Last(_), _) => Some(Quantifier::Last),
+        (ast::Quantifier::Each(_), Role::Start | Role::ExpectAnchor) => Some(Quantifier::Each),
+        (ast::Quantifier::Next(_), Role::Point) => Some(Quantifier::Next),
         (ast::Quantifier::Each(s), _) => {
             not_here(
                 cx,
                 *s,
                 "`each`",
-                "`each` gives an instance per match, so it belongs after `start` or in a phrase-rule scope",
+                "`each` gives an instance per match: it belongs after `start`, in a phrase-rule scope, or after `after` in an `expect`",
             );
             None
         }

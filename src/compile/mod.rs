@@ -17,7 +17,9 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::check::Policy;
-use crate::check::model::{Expr, FieldDef, Pattern, PhraseSetDef, RuleBody, RuleDef, Selector};
+use crate::check::model::{
+    ExpectDef, Expr, FieldDef, Pattern, PhraseSetDef, RuleBody, RuleDef, Selector,
+};
 use crate::diag::{Diagnostic, Severity};
 use crate::records::ReadOptions;
 use phrases::{PatternSpec, PhraseMatcher, SetSpec};
@@ -38,6 +40,7 @@ pub enum RuleKind {
     Deadline,
     Forbid,
     Require,
+    Expect,
 }
 
 impl RuleKind {
@@ -46,6 +49,7 @@ impl RuleKind {
             RuleKind::Deadline => "deadline",
             RuleKind::Forbid => "forbid",
             RuleKind::Require => "require",
+            RuleKind::Expect => "expect",
         }
     }
 }
@@ -115,7 +119,7 @@ pub fn compile(policy: Policy) -> Result<CompiledPolicy, Vec<Diagnostic>> {
         .iter()
         .map(|r| match &r.body {
             RuleBody::Phrase(p) => build(&p.sets),
-            RuleBody::Deadline(_) => None,
+            RuleBody::Deadline(_) | RuleBody::Expect(_) => None,
         })
         .collect();
     let mut has_sets = vec![Vec::new(); policy.has_count];
@@ -168,6 +172,7 @@ fn rule_info(rule: &RuleDef) -> RuleInfo {
         RuleBody::Deadline(_) => RuleKind::Deadline,
         RuleBody::Phrase(p) if p.forbid => RuleKind::Forbid,
         RuleBody::Phrase(_) => RuleKind::Require,
+        RuleBody::Expect(_) => RuleKind::Expect,
     };
     RuleInfo {
         name: rule.name.clone(),
@@ -223,6 +228,11 @@ fn collect_has(rule: &RuleDef, out: &mut [Vec<usize>]) {
                 crate::check::model::Limit::AtLeast(..) => {}
             }
         }
+        RuleBody::Expect(e) => match e {
+            ExpectDef::Require(s) | ExpectDef::Forbid(s) => walk_selector(s, out),
+            ExpectDef::Sequence(steps) => steps.iter().for_each(|s| walk_selector(s, out)),
+            ExpectDef::Assert(a) => walk_expr(a, out),
+        },
         RuleBody::Phrase(p) => {
             if let Some(f) = &p.scope.filter {
                 walk_expr(f, out);

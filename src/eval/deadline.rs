@@ -78,7 +78,7 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
                 due: Some(t),
                 arm: None,
             }),
-            Out::Unknown(path) => Err(format!("field missing: {path}")),
+            Out::Unknown(reason) => Err(reason),
             Out::Value(_) => Err("due is not a time".into()),
         },
     }

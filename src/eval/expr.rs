@@ -9,7 +9,8 @@ use crate::check::model::{CompareOp, Expr, Literal};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Out {
     Value(Val),
-    /// Unknown, with the path that was missing (for the not-applicable reason).
+    /// Unknown, with why: `field missing: PATH`, or `anchor never occurred` (the not-applicable
+    /// reason when a rule's condition is unknown).
     Unknown(String),
 }
 
@@ -19,7 +20,7 @@ impl Out {
     }
 }
 
-/// A condition's truth: `Ok(bool)` or `Err(missing path)` when unknown.
+/// A condition's truth: `Ok(bool)` or `Err(reason)` when unknown.
 pub fn truth(cx: &Ctx, e: &Expr, event: Option<usize>) -> Result<bool, String> {
     match eval(cx, e, event) {
         Out::Value(Val::Bool(b)) => Ok(b),
@@ -77,16 +78,16 @@ pub fn eval(cx: &Ctx, e: &Expr, event: Option<usize>) -> Out {
         Expr::EventField(sel, field) => match select::point(cx, sel) {
             Ok(Some(select::Point::Event(i))) => match cx.field(field, Some(i)) {
                 Some(v) => Out::Value(v),
-                None => Out::Unknown(field.dotted()),
+                None => Out::Unknown(missing(&field.dotted())),
             },
-            Ok(_) => Out::Unknown(field.dotted()),
+            Ok(_) => Out::Unknown(missing(&field.dotted())),
             Err(p) => Out::Unknown(p),
         },
         Expr::Every(sel, cond) => every(cx, sel, cond),
         Expr::Elapsed(a, b) => match (select::point(cx, a), select::point(cx, b)) {
             (Ok(Some(x)), Ok(Some(y))) => match (select::time_of(cx, x), select::time_of(cx, y)) {
                 (Some(tx), Some(ty)) => Out::Value(Val::Duration((ty - tx).num_seconds())),
-                _ => Out::Unknown("at".into()),
+                _ => Out::Unknown(missing("at")),
             },
             (Err(p), _) | (_, Err(p)) => Out::Unknown(p),
             _ => Out::Unknown("event never occurred".into()),
@@ -94,10 +95,15 @@ pub fn eval(cx: &Ctx, e: &Expr, event: Option<usize>) -> Out {
         Expr::Overlaps(a, b) => overlaps(cx, a, b),
         Expr::Field(f) => match cx.field(f, event) {
             Some(v) => Out::Value(v),
-            None => Out::Unknown(f.dotted()),
+            None => Out::Unknown(missing(&f.dotted())),
         },
         Expr::Literal(l) => Out::Value(literal(l)),
     }
+}
+
+/// The reason a missing field gives a rule: `field missing: PATH`.
+fn missing(path: &str) -> String {
+    format!("field missing: {path}")
 }
 
 fn literal(l: &Literal) -> Val {
@@ -140,10 +146,10 @@ fn has(cx: &Ctx, value: &Expr, id: usize, event: Option<usize>) -> Out {
     let own_text = matches!(value, Expr::Field(f) if f.on_event && f.path == ["text"]);
     if let (true, Some(i)) = (own_text, event) {
         let Some(original) = cx.record.events.get(i).and_then(|e| e.text.as_deref()) else {
-            return Out::Unknown("text".into());
+            return Out::Unknown(missing("text"));
         };
         let Some(normalised) = cx.normalised(i) else {
-            return Out::Unknown("text".into());
+            return Out::Unknown(missing("text"));
         };
         return Out::truth(matcher.is_match(original, normalised));
     }
@@ -183,7 +189,7 @@ fn every(cx: &Ctx, sel: &crate::check::model::Selector, cond: &Expr) -> Out {
 /// `overlaps(A, B)`: some A starts inside some B's [at, end); unknown without `end`.
 fn overlaps(cx: &Ctx, a: &crate::check::model::Selector, b: &crate::check::model::Selector) -> Out {
     let (Ok(xs), Ok(ys)) = (select::all(cx, a), select::all(cx, b)) else {
-        return Out::Unknown("anchor never occurred".into());
+        return Out::Unknown(super::select::ANCHOR_NEVER.into());
     };
     let events = &cx.record.events;
     let mut missing_end = false;
@@ -203,7 +209,7 @@ fn overlaps(cx: &Ctx, a: &crate::check::model::Selector, b: &crate::check::model
         }
     }
     if missing_end {
-        Out::Unknown("end".into())
+        Out::Unknown(missing("end"))
     } else {
         Out::truth(false)
     }

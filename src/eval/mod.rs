@@ -3,6 +3,7 @@
 
 mod context;
 mod deadline;
+mod expect;
 mod expr;
 pub mod outcome;
 mod phrase;
@@ -45,12 +46,13 @@ fn evaluate_rule(cx: &Ctx, index: usize, rule: &RuleDef) -> RuleOutcome {
         match expr::truth(cx, when, None) {
             Ok(true) => {}
             Ok(false) => return not_applicable("when false".into()),
-            Err(path) => return not_applicable(format!("field missing: {path}")),
+            Err(reason) => return not_applicable(reason),
         }
     }
     let instances = match &rule.body {
         RuleBody::Deadline(d) => deadline::evaluate(cx, d),
         RuleBody::Phrase(p) => phrase::evaluate(cx, index, p),
+        RuleBody::Expect(e) => expect::evaluate(cx, e),
     };
     match instances {
         Err(reason) => not_applicable(reason),

@@ -117,6 +117,13 @@ pub enum Evidence {
         sets: Vec<String>,
         events: Vec<usize>,
     },
+    /// An `expect` rule: its anchor, the event found (or forbidden), and for `require A then B`
+    /// the 0-based index of the first step that never followed.
+    Expect {
+        anchor: Option<usize>,
+        found: Option<usize>,
+        missing_step: Option<usize>,
+    },
     None,
 }
 

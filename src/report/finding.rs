@@ -149,6 +149,7 @@ pub fn evidence_kind(evidence: &Evidence) -> &'static str {
         Evidence::Clock(_) => "clock",
         Evidence::Phrase(_) => "phrase",
         Evidence::Missing { .. } => "missing",
+        Evidence::Expect { .. } => "expect",
         Evidence::None => "none",
     }
 }

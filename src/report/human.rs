@@ -243,7 +243,34 @@ fn evidence_lines(evidence: &Evidence) -> Vec<String> {
         Evidence::Clock(clock) => clock_lines(clock),
         Evidence::Phrase(phrase) => vec![phrase_line(phrase, None, Paint(false))],
         Evidence::Missing { sets, events } => vec![missing_line(sets, events)],
+        Evidence::Expect {
+            anchor,
+            found,
+            missing_step,
+        } => expect_lines(*anchor, *found, *missing_step),
         Evidence::None => Vec::new(),
+    }
+}
+
+fn expect_lines(
+    anchor: Option<usize>,
+    found: Option<usize>,
+    missing: Option<usize>,
+) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(a) = anchor {
+        parts.push(format!("anchor event {a}"));
+    }
+    if let Some(f) = found {
+        parts.push(format!("found event {f}"));
+    }
+    if let Some(step) = missing {
+        parts.push(format!("missing step {}", step + 1));
+    }
+    if parts.is_empty() {
+        Vec::new()
+    } else {
+        vec![parts.join(", ")]
     }
 }
 

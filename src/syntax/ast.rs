@@ -76,9 +76,11 @@ pub enum ItemKind {
     Kinds(Kinds),
     Phrases(PhraseSet),
     Deadline(Rule),
+    /// `expect NAME { … }`: one `require`, `forbid` or `assert` clause over the record's events.
+    Expect(Rule),
     /// `forbid …` and `require …`, full or short form.
     PhraseRule(PhraseRule),
-    /// Items whose syntax later versions define (`expect`, `calendar`, `team`, `escalation`,
+    /// Items whose syntax later versions define (`calendar`, `team`, `escalation`,
     /// `escalate`, `ownership`, `scorecard`, `audit`, `measure`). They parse so the rest of a file
     /// can be checked; `check` reports each as not supported yet.
     Reserved(ReservedItem),
@@ -233,6 +235,12 @@ pub enum ClauseKind {
     Pause(ReservedClause),
     /// `per case` / `per record` (cases; parsed, not yet supported).
     Per(Ident),
+    /// `require SEL` in an `expect`; several selectors for `require A then B then C`.
+    Require(Vec<Selector>),
+    /// `forbid SEL` in an `expect`.
+    Forbid(Selector),
+    /// `assert EXPR` in an `expect`.
+    Assert(Expr),
 }
 
 /// Syntax kept only for its span and keyword so `check` can say it is not supported yet.

@@ -88,7 +88,7 @@ impl Commented for Item {
                 let patterns = p.patterns.iter_mut().chain(p.excepts.iter_mut()).collect();
                 distribute(inside, patterns, &mut p.inner_comments, source)
             }
-            ItemKind::Deadline(r) => distribute(
+            ItemKind::Deadline(r) | ItemKind::Expect(r) => distribute(
                 inside,
                 r.clauses.iter_mut().collect(),
                 &mut r.inner_comments,

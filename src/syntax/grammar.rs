@@ -100,6 +100,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_true => "`true`",
         Rule::kw_false => "`false`",
         Rule::kw_one => "`one`",
+        Rule::kw_then => "`then`",
+        Rule::kw_assert => "`assert`",
         Rule::turn_word => "`turn`",
         Rule::customer_word => "`customer`",
         Rule::required_flag => "`required`",
@@ -126,6 +128,9 @@ pub fn describe(rule: Rule) -> &'static str {
             "a phrase: a string such as `\"不知道\"` or a regex such as `/找.{0,4}领导/`"
         }
         Rule::deadline => "a deadline such as `deadline NAME { start … stop … within 2h }`",
+        Rule::expect => {
+            "an expectation such as `expect NAME { assert count(ring before answer) <= 3 }`"
+        }
         Rule::clause_block => "a rule body `{ … }`",
         Rule::phrase_rule => "a phrase rule such as `forbid NAME = SET in each message by agent`",
         Rule::polarity => "`forbid` or `require`",
@@ -156,6 +161,9 @@ pub fn describe(rule: Rule) -> &'static str {
             "a pause such as `pause while awaiting == \"customer\"`"
         }
         Rule::per_clause => "`per case` or `per record`",
+        Rule::require_clause => "`require SEL` or `require A then B`",
+        Rule::forbid_clause => "`forbid SEL`",
+        Rule::assert_clause => "`assert` and a condition",
         Rule::selector | Rule::anchor | Rule::event_selector | Rule::anchor_events => {
             "a selector such as `first message by agent`"
         }

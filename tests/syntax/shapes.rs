@@ -240,18 +240,24 @@ fn the_realistic_policy_parses_cleanly() {
             _ => None,
         })
         .collect();
-    assert_eq!(reserved.len(), 4);
+    assert_eq!(reserved.len(), 3);
     assert_eq!(
-        reserved[1],
+        reserved[0],
         ("team", "team 客服组 entry", "team 客服组 entry")
     );
     assert_eq!(
-        reserved[2],
+        reserved[1],
         ("team", "team 订单组 terminal", "team 订单组 terminal")
     );
-    assert!(
-        reserved[0].1.starts_with("expect 客户先挂机 {")
-            && reserved[0].1.ends_with("\"customer\" }")
-    );
-    assert!(reserved[3].1.ends_with("max hops 3 }"));
+    assert!(reserved[2].1.ends_with("max hops 3 }"));
+    let expect = file
+        .items
+        .iter()
+        .find_map(|i| match &i.kind {
+            ItemKind::Expect(r) => Some(r),
+            _ => None,
+        })
+        .expect("the expect item parses as a rule");
+    assert_eq!(expect.name.name, "客户先挂机");
+    assert!(matches!(expect.clauses[1].kind, ClauseKind::Assert(_)));
 }

@@ -129,8 +129,8 @@ standard "热线客户服务标准" { version "2026.11"  timezone "Asia/Shanghai
         code: "E0120",
         title: "not supported by this version",
         explanation: r#"The item or clause is part of the norma language but this version does not
-evaluate it yet (business calendars, `pause`, teams and escalation, ownership, cases, `expect`
-rules, scorecards, audits, measures). norma parses it so the rest of the file can be checked, but
+evaluate it yet (business calendars, `pause`, teams and escalation, ownership, cases,
+scorecards, audits, measures). norma parses it so the rest of the file can be checked, but
 refuses to accept it: a policy that silently ignored a rule would look enforced where it is not.
 
 Remove the item or comment it out until the capability is available."#,

@@ -109,7 +109,8 @@ fields { event.attrs.result: one of "absent" "read" required }   # E0208
         code: "E0209",
         title: "missing or repeated clause",
         explanation: r#"A deadline needs a `start`, a `stop` and exactly one limit (`within`,
-`at least` or `due`); any clause may appear at most once.
+`at least` or `due`); an `expect` needs exactly one of `require`, `forbid` and `assert`; any clause
+may appear at most once.
 
 ```norma
 deadline 邮件回复 { when channel == "email"  start opened  within 24h }   # E0209: no `stop`
@@ -120,7 +121,7 @@ deadline 邮件回复 { when channel == "email"  start opened  within 24h }   # 
         title: "clause not allowed in this item",
         explanation: r#"The clause does not belong to this kind of rule. `forbid` and `require` take
 `when` and `severity`; a `deadline` takes `when severity start stop cancel within at least due
-warn at`."#,
+warn at`; an `expect` takes `when`, `severity` and one of `require`, `forbid`, `assert`."#,
     },
     CodeDoc {
         code: "E0211",

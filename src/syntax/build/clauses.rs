@@ -31,6 +31,15 @@ impl Builder<'_> {
                 span: self.span(&inner),
             }),
             Rule::per_clause => ClauseKind::Per(self.ident(&arg?)),
+            Rule::require_clause => {
+                let mut steps = Vec::new();
+                for p in body.iter().filter(|p| p.as_rule() == Rule::selector) {
+                    steps.push(self.selector(p)?);
+                }
+                ClauseKind::Require(steps)
+            }
+            Rule::forbid_clause => ClauseKind::Forbid(self.selector(&arg?)?),
+            Rule::assert_clause => ClauseKind::Assert(self.expr(&arg?)?),
             _ => return Err(self.malformed(&inner)),
         };
         Ok(Clause {

@@ -31,6 +31,7 @@ impl Builder<'_> {
             }),
             Rule::phrases => ItemKind::Phrases(self.phrases(&inner)?),
             Rule::deadline => ItemKind::Deadline(self.deadline(&inner)?),
+            Rule::expect => ItemKind::Expect(self.deadline(&inner)?),
             Rule::phrase_rule => ItemKind::PhraseRule(self.phrase_rule(&inner)?),
             Rule::reserved_item => return self.reserved(&inner),
             _ => return Err(self.malformed(&inner)),
