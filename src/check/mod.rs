@@ -4,6 +4,7 @@
 mod expect;
 mod expr;
 mod fields;
+mod lints;
 mod load;
 pub mod model;
 mod names;
@@ -59,6 +60,7 @@ pub fn check(loaded: LoadedSources) -> Checked {
     let names = names::declare(&mut cx, &items);
     let phrase_sets = rules::phrase_sets(&mut cx, &names);
     let rules = rules::rules(&mut cx, &names);
+    lints::lint(&mut cx, &items);
     let fields = std::mem::take(&mut cx.fields);
     let has_count = cx.has_count;
     let diagnostics = cx.diagnostics;

@@ -109,4 +109,17 @@ phrases 服务忌语 { /找.{0,4}领导/ }   # fine
 phrases 坏的 { /找(领导/ }            # E0050: unclosed group
 ```"#,
     },
+    CodeDoc {
+        code: "W0050",
+        title: "regex characters normalised text never contains",
+        explanation: r#"Phrase regexes run on normalised text: NFKC (full-width → half-width), lower
+case, traditional → simplified Chinese, without whitespace or punctuation. A regex written with a
+traditional, full-width or upper-case character can never match it as written.
+
+```norma
+phrases 忌语 { /不歸我管/ }   # W0050: write /不归我管/
+```
+
+Literal phrases are normalised for you, so `"不歸我管"` needs no change."#,
+    },
 ];

@@ -159,4 +159,31 @@ describes a finding; `--fail-on` decides which severities fail a run."#,
 phrases 告别语 { "再见" "晚安" "明天见" "一路平安" }
 ```"#,
     },
+    CodeDoc {
+        code: "W0201",
+        title: "a `when` that can never hold",
+        explanation: r#"The conditions joined by `and` require one field to equal values that exclude
+each other, so the rule is never applicable and silently checks nothing.
+
+```norma
+fields { channel: one of "chat" "email" }
+phrases 问候语 { "您好" }
+require 问候 = 问候语 in first message by agent {
+  when channel == "chat" and channel == "email" }   # W0201: did you mean `or`?
+```
+
+Write `channel in ["chat", "email"]` or join the conditions with `or`."#,
+    },
+    CodeDoc {
+        code: "W0202",
+        title: "a phrase its own `except` always suppresses",
+        explanation: r#"An `except` suppresses a match when its own match contains it. An except that
+matches exactly the phrase's text (after normalisation) contains every match of the phrase, so the
+phrase can never be found.
+
+```norma
+phrases 忌语 { "不知道"  except "不 知道" }   # W0202: both normalise to 不知道
+phrases 忌语 { "不知道"  except "不知道您" }  # fine: only "不知道您…" is excused
+```"#,
+    },
 ];
