@@ -133,9 +133,9 @@ fn json_error(path: &Path, error: &serde_json::Error) -> ImportError {
     let message = text.strip_suffix(&suffix).unwrap_or(&text);
     let line = (error.line() > 0).then_some(error.line());
     let what = if error.is_eof() {
-        "the file ends inside the JSON array (truncated?)".to_string()
+        "the file ends before its JSON array of dialogues is closed (truncated?)".to_string()
     } else {
-        format!("not an STC-3 dialogue file: {message}")
+        format!("cannot read the STC-3 dialogues: {message}")
     };
     let column = if error.column() > 0 {
         format!(" (column {})", error.column())
@@ -162,7 +162,7 @@ impl DialogueSink<'_> {
         let id = check_dialogue(&dialogue).map_err(at)?;
         if !self.seen_ids.insert(id.clone()) {
             return Err(at(format!(
-                "dialogue {:?} appears twice (the English files translate the Chinese ones and share their ids: import them separately)",
+                "dialogue {:?} appears twice, and record ids must be unique (the English files reuse the Chinese files' ids: import each language on its own)",
                 dialogue.id
             )));
         }
