@@ -279,14 +279,9 @@ fn lint_of_the_examples_matches_their_expectations_line_by_line() {
         .sum();
     let findings = lines.iter().filter(|l| l["type"] == "finding").count();
     assert_eq!(findings, expected_findings);
-    let summary = lines
-        .iter()
-        .find(|l| l["type"] == "summary")
-        .expect("a summary line");
-    let records: std::collections::BTreeSet<&str> = expected
-        .iter()
-        .filter_map(|e| e["record"].as_str())
-        .collect();
+    let summary = lines.iter().find(|l| l["type"] == "summary").expect("a summary line");
+    let records: std::collections::BTreeSet<&str> =
+        expected.iter().filter_map(|e| e["record"].as_str()).collect();
     assert_eq!(summary["records"]["read"], records.len());
     assert_eq!(summary["records"]["evaluated"], records.len());
     assert_eq!(summary["records"]["rejected"], 0);
@@ -295,18 +290,13 @@ fn lint_of_the_examples_matches_their_expectations_line_by_line() {
         for (outcome, count) in rule["outcomes"].as_object().unwrap() {
             let want = expected
                 .iter()
-                .filter(|e| {
-                    e["rule"].as_str() == Some(name) && e["outcome"].as_str() == Some(outcome)
-                })
+                .filter(|e| e["rule"].as_str() == Some(name) && e["outcome"].as_str() == Some(outcome))
                 .count();
             assert_eq!(count.as_u64(), Some(want as u64), "{name} {outcome}");
         }
     }
     // Every (record, rule) pair without a finding has an outcome line.
     let outcome_lines = lines.iter().filter(|l| l["type"] == "outcome").count();
-    let pairs_with_findings = expected
-        .iter()
-        .filter(|e| e["findings"].as_sequence().is_some())
-        .count();
+    let pairs_with_findings = expected.iter().filter(|e| e["findings"].as_sequence().is_some()).count();
     assert_eq!(outcome_lines, expected.len() - pairs_with_findings);
 }
