@@ -5,6 +5,7 @@
 
 mod csv;
 mod mapping;
+mod stc3;
 
 use std::fmt;
 use std::io::Write;
@@ -79,13 +80,22 @@ pub struct FormatInfo {
 type Importer =
     fn(&[PathBuf], &ImportOptions, &mut dyn Write) -> Result<ImportSummary, ImportError>;
 
-const REGISTRY: &[(FormatInfo, Importer)] = &[(
-    FormatInfo {
-        name: "csv",
-        summary: "one event per row, grouped into records by an id column (needs --mapping)",
-    },
-    csv::import,
-)];
+const REGISTRY: &[(FormatInfo, Importer)] = &[
+    (
+        FormatInfo {
+            name: "csv",
+            summary: "one event per row, grouped into records by an id column (needs --mapping)",
+        },
+        csv::import,
+    ),
+    (
+        FormatInfo {
+            name: "stc3",
+            summary: "NTCIR-14 STC-3 helpdesk dialogues (a JSON array): one message per utterance, no times",
+        },
+        stc3::import,
+    ),
+];
 
 /// The formats, in the order `norma import --help` lists them.
 pub fn formats() -> impl Iterator<Item = FormatInfo> {
