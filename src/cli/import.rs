@@ -38,6 +38,8 @@ pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
     };
     match import(&args.format, &args.files, &options, &mut *io.out) {
         Ok(_) => Ok(exit::SUCCESS),
+        // A reader that stopped reading (`norma import … | head`) is no failure of ours.
+        Err(error) if error.output_closed => Ok(exit::SUCCESS),
         Err(error) => {
             writeln!(io.err, "error: {error}")?;
             Ok(exit::USAGE)

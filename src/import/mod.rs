@@ -38,6 +38,8 @@ pub struct ImportError {
     pub file: Option<String>,
     /// 1-based line in `file`.
     pub line: Option<usize>,
+    /// The reader of the output went away (`norma import … | head`): no failure of the import.
+    pub output_closed: bool,
 }
 
 impl ImportError {
@@ -46,6 +48,7 @@ impl ImportError {
             message: message.into(),
             file: None,
             line: None,
+            output_closed: false,
         }
     }
 
@@ -54,6 +57,7 @@ impl ImportError {
             message: message.into(),
             file: Some(file.display().to_string()),
             line,
+            output_closed: false,
         }
     }
 }
@@ -136,10 +140,17 @@ fn write_record(
     events: &[Map<String, Value>],
 ) -> Result<(), ImportError> {
     let record = OutputRecord { id, fields, events };
-    serde_json::to_writer(&mut *out, &record)
-        .map_err(|e| ImportError::new(format!("cannot write a record: {e}")))?;
-    out.write_all(b"\n")
-        .map_err(|e| ImportError::new(format!("cannot write a record: {e}")))
+    let closed = |kind: Option<std::io::ErrorKind>| kind == Some(std::io::ErrorKind::BrokenPipe);
+    serde_json::to_writer(&mut *out, &record).map_err(|e| {
+        let mut error = ImportError::new(format!("cannot write a record: {e}"));
+        error.output_closed = closed(e.io_error_kind());
+        error
+    })?;
+    out.write_all(b"\n").map_err(|e| {
+        let mut error = ImportError::new(format!("cannot write a record: {e}"));
+        error.output_closed = closed(Some(e.kind()));
+        error
+    })
 }
 
 /// Sets `value` at a dotted `path` in `map`, making objects on the way (the path was checked to
