@@ -9,12 +9,18 @@ use common::repo;
 use norma::diag::{Diagnostic, SourceMap};
 
 /// The entry of a fixture: a file, a directory, or a directory's `policy/` subdirectory.
+/// Relative to the crate (the tests' working directory), so messages that echo the path are the
+/// same on every checkout.
 fn entry(path: &Path) -> PathBuf {
-    if path.join("policy").is_dir() {
+    let entry = if path.join("policy").is_dir() {
         path.join("policy")
     } else {
         path.to_path_buf()
-    }
+    };
+    entry
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .map(Path::to_path_buf)
+        .unwrap_or(entry)
 }
 
 fn expected_codes(path: &Path) -> Vec<String> {
