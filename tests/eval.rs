@@ -11,7 +11,7 @@ fn run_fixture(name: &str) {
     let records = records(&policy, &dir.join("records.jsonl"));
     let (now, expected) = expected(&dir.join("expected.yaml"));
     let actual = actual(&policy, &records, now);
-    let diffs = differences(&expected, &actual, true);
+    let diffs = differences(&expected, &actual, Unlisted::Forbidden);
     assert!(
         diffs.is_empty(),
         "{name}: {} differences:\n{}",
