@@ -39,6 +39,23 @@ impl Loaded {
 /// Loads, checks and compiles a policy: `entries` are `.norma` files or directories (every
 /// `*.norma` below), `root` overrides the policy root that imports may not leave.
 pub fn load_policy(entries: &[PathBuf], root: Option<PathBuf>) -> Loaded {
+    // Checking recurses over expressions; a thread with a large stack keeps the deepest
+    // expression the parser admits far from any limit, whatever thread the caller is on.
+    let owned = (entries.to_vec(), root.clone());
+    let spawned = std::thread::Builder::new()
+        .stack_size(POLICY_STACK)
+        .spawn(move || load_policy_here(&owned.0, owned.1));
+    match spawned.map(|handle| handle.join()) {
+        Ok(Ok(loaded)) => loaded,
+        // No thread could be started: check on this one.
+        _ => load_policy_here(entries, root),
+    }
+}
+
+/// The stack of the thread that loads and checks a policy.
+const POLICY_STACK: usize = 64 << 20;
+
+fn load_policy_here(entries: &[PathBuf], root: Option<PathBuf>) -> Loaded {
     let loaded = check::load(entries, root.as_deref());
     let checked = check::check(loaded);
     let mut diagnostics = checked.diagnostics;

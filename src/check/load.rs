@@ -214,12 +214,16 @@ impl Loader {
 
 fn collect_norma_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(read) = fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<(PathBuf, bool)> = read
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))
+        .collect();
     entries.sort();
-    for path in entries {
-        if path.is_dir() {
+    for (path, is_link) in entries {
+        // A linked directory is not followed: a link to an ancestor would never end.
+        if path.is_dir() && !is_link {
             collect_norma_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "norma") {
+        } else if path.is_file() && path.extension().is_some_and(|e| e == "norma") {
             out.push(path);
         }
     }

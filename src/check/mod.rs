@@ -45,7 +45,7 @@ pub fn check(loaded: LoadedSources) -> Checked {
         sources,
         files,
         diagnostics,
-        ..
+        root,
     } = loaded;
     let items: Vec<&ast::Item> = files.iter().flat_map(|(_, f)| f.items.iter()).collect();
     let mut cx = Checker::new(&sources, diagnostics);
@@ -72,7 +72,7 @@ pub fn check(loaded: LoadedSources) -> Checked {
             phrase_sets,
             rules,
             has_count,
-            source_hash: source_hash(&sources),
+            source_hash: source_hash(&sources, &root),
         }),
         _ => None,
     };
@@ -124,11 +124,13 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// FNV-1a 64 over every file's display path and text: stable across runs and machines.
-fn source_hash(sources: &SourceMap) -> String {
+/// FNV-1a 64 over every file's path below the policy root and its text: the same policy gives
+/// the same hash wherever it is checked out and whatever directory norma runs in.
+fn source_hash(sources: &SourceMap, root: &Path) -> String {
     let mut hash = crate::hash::Fnv1a::new();
     for (_, file) in sources.files() {
-        hash.write(file.display.as_bytes());
+        let relative = file.path.strip_prefix(root).unwrap_or(&file.path);
+        hash.write(relative.to_string_lossy().as_bytes());
         hash.write(&[0]);
         hash.write(file.text.as_bytes());
         hash.write(&[0]);

@@ -48,7 +48,19 @@ pub fn phrase_sets(cx: &mut Checker, names: &Names) -> Vec<PhraseSetDef> {
 
 fn pattern(cx: &mut Checker, p: &ast::PhrasePattern) -> Pattern {
     match &p.kind {
-        ast::PatternKind::Literal(s) => Pattern::Literal(s.value.clone()),
+        ast::PatternKind::Literal(s) => {
+            if crate::compile::normalise::normalise(&s.value)
+                .text
+                .is_empty()
+            {
+                cx.report(
+                    Diagnostic::new("E0215", format!("the phrase \"{}\" has nothing to match", s.value))
+                        .at(s.span, "only spaces, punctuation or zero-width characters")
+                        .help("phrases match with whitespace and punctuation ignored, so this one would match everywhere; remove it"),
+                );
+            }
+            Pattern::Literal(s.value.clone())
+        }
         ast::PatternKind::Regex(re) => {
             if let Err(e) = regex::Regex::new(&re.pattern) {
                 cx.report(expr::invalid_regex(re, &e));
@@ -193,13 +205,30 @@ fn deadline(
         ),
     };
     let cancel = match c.get("cancel") {
-        Some(ClauseKind::Cancel(sel)) => Some(selectors::selector(cx, env, sel, Role::Point)?),
+        Some(ClauseKind::Cancel(sel)) => Some(selectors::selector(cx, env, sel, Role::Point)),
         _ => None,
     };
     let limit = limit(cx, env, names, r, &c);
     let warn_at = match c.get("warn at") {
-        Some(ClauseKind::WarnAt(p)) => Some(warn_share(cx, p)?),
+        Some(ClauseKind::WarnAt(p)) => Some(warn_share(cx, p)),
         _ => None,
+    };
+    if let (Some(Limit::AtLeast(..)), Some(ClauseKind::WarnAt(p))) = (&limit, c.get("warn at")) {
+        cx.report(
+            Diagnostic::new("E0210", "`warn at` needs a maximum")
+                .at(p.span, "an `at least` clock is never at risk")
+                .help(
+                    "`warn at` marks a clock close to its `within` or `due` limit; remove it here",
+                ),
+        );
+    }
+    let cancel = match cancel {
+        Some(c) => Some(c?),
+        None => None,
+    };
+    let warn_at = match warn_at {
+        Some(w) => Some(w?),
+        None => None,
     };
     let (when, severity) = common?;
     Some(RuleDef {
@@ -362,53 +391,75 @@ fn length(cx: &mut Checker, names: &Names, d: &ast::DurationLimit) -> Option<Len
 
 /// A duration literal's length; E04xx for units the language rejects.
 pub fn duration(cx: &mut Checker, d: &ast::DurationLit) -> Option<Length> {
-    let n = i64::try_from(d.amount).unwrap_or(i64::MAX);
-    let seconds = |per: i64| Some(Length::Seconds(n.saturating_mul(per)));
-    match d.unit.as_str() {
-        "s" => seconds(1),
-        "min" => seconds(60),
-        "h" => seconds(3600),
-        "day" | "days" => Some(Length::Days(u32::try_from(d.amount).unwrap_or(u32::MAX))),
-        unit => {
-            let (code, message, help) = match unit {
-                "d" => (
-                    "E0401",
-                    "`d` is not a unit".to_string(),
-                    format!(
-                        "write `{}h` for elapsed hours or `{} day` for a civil-code day",
-                        d.amount * 24,
-                        d.amount
-                    ),
-                ),
-                "m" => (
-                    "E0402",
-                    "`m` is not a unit".to_string(),
-                    format!("write `{}min` for minutes", d.amount),
-                ),
-                "workday" | "workdays" => (
-                    "E0405",
-                    "working days need a business calendar".to_string(),
-                    "business calendars arrive in a later version; use `h` or `day` for now"
-                        .to_string(),
-                ),
-                _ => (
-                    "E0403",
-                    format!("unknown unit `{unit}`"),
-                    help_for(
-                        unit,
-                        ["s", "min", "h", "day", "days", "workday", "workdays"],
-                        "units are s, min, h, day(s) and workday(s)",
-                    ),
-                ),
-            };
-            cx.report(
-                Diagnostic::new(code, message)
-                    .at(d.span, "in this duration")
-                    .help(help),
-            );
-            None
-        }
+    let length = match d.unit.as_str() {
+        "s" => seconds(d.amount, 1),
+        "min" => seconds(d.amount, 60),
+        "h" => seconds(d.amount, 3600),
+        "day" | "days" => u32::try_from(d.amount)
+            .ok()
+            .filter(|n| u64::from(*n) <= MAX_DAYS)
+            .map(Length::Days),
+        unit => return bad_unit(cx, d, unit),
+    };
+    if length.is_none() {
+        cx.report(
+            Diagnostic::new("E0407", "this duration is longer than a limit can be")
+                .at(d.span, "more than 100 years")
+                .help("limits are at most 100 years (36500 days); did you mean a smaller number?"),
+        );
     }
+    length
+}
+
+/// The longest limit: 100 years, so every due instant stays a valid four-digit-year time.
+const MAX_DAYS: u64 = 36_500;
+
+fn seconds(amount: u64, per: u64) -> Option<Length> {
+    let total = amount
+        .checked_mul(per)
+        .filter(|s| *s <= MAX_DAYS * 86_400)?;
+    i64::try_from(total).ok().map(Length::Seconds)
+}
+
+fn bad_unit(cx: &mut Checker, d: &ast::DurationLit, unit: &str) -> Option<Length> {
+    let (code, message, help) = match unit {
+        "d" => (
+            "E0401",
+            "`d` is not a unit".to_string(),
+            match d.amount.checked_mul(24) {
+                Some(hours) => format!(
+                    "write `{hours}h` for elapsed hours or `{} day` for a civil-code day",
+                    d.amount
+                ),
+                None => "write hours (`h`) or civil-code days (`day`)".to_string(),
+            },
+        ),
+        "m" => (
+            "E0402",
+            "`m` is not a unit".to_string(),
+            format!("write `{}min` for minutes", d.amount),
+        ),
+        "workday" | "workdays" => (
+            "E0405",
+            "working days need a business calendar".to_string(),
+            "business calendars arrive in a later version; use `h` or `day` for now".to_string(),
+        ),
+        _ => (
+            "E0403",
+            format!("unknown unit `{unit}`"),
+            help_for(
+                unit,
+                ["s", "min", "h", "day", "days", "workday", "workdays"],
+                "units are s, min, h, day(s) and workday(s)",
+            ),
+        ),
+    };
+    cx.report(
+        Diagnostic::new(code, message)
+            .at(d.span, "in this duration")
+            .help(help),
+    );
+    None
 }
 
 fn warn_share(cx: &mut Checker, p: &ast::Percent) -> Option<f64> {

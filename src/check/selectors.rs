@@ -45,6 +45,18 @@ pub fn selector(cx: &mut Checker, env: &Env, sel: &ast::Selector, role: Role) ->
             }
         }
         ast::Selector::FirstOf(alternatives, span) => {
+            if let Some(opened) = alternatives
+                .iter()
+                .find(|a| matches!(a, ast::Selector::Opened(_)))
+            {
+                not_here(
+                    cx,
+                    opened.span(),
+                    "`opened` inside `first of`",
+                    "the opening comes before every event, so `first of (opened, …)` is `opened`: write that",
+                );
+                return None;
+            }
             if role == Role::Set {
                 not_here(
                     cx,
@@ -281,6 +293,16 @@ pub fn scope(cx: &mut Checker, env: &Env, sel: &ast::Selector, forbid: bool) -> 
         );
     }
     let actor = actor(cx, e.by.as_ref(), Some("message"));
+    if let Some(team) = &e.to {
+        cx.report(
+            Diagnostic::new(
+                "E0120",
+                "`to TEAM` is not supported by this version of norma",
+            )
+            .at(team.span, "teams are not evaluated yet")
+            .help("remove `to …` for now; teams and escalation paths arrive in a later version"),
+        );
+    }
     let filter = e
         .filter
         .as_ref()
@@ -322,6 +344,14 @@ fn scope_quantifier(
         Some(ast::Quantifier::Each(_)) => ScopeQuantifier::Each,
         Some(ast::Quantifier::First(_)) => ScopeQuantifier::First,
         Some(ast::Quantifier::Last(_)) => ScopeQuantifier::Last,
+        Some(ast::Quantifier::LastN(0, s)) => {
+            cx.report(
+                Diagnostic::new("E0207", "`last 0 messages` is an empty scope")
+                    .at(*s, "no message would be judged")
+                    .help("write `last N messages` with N of at least 1, or `last message`"),
+            );
+            return None;
+        }
         Some(ast::Quantifier::LastN(n, _)) => ScopeQuantifier::LastN(*n),
         Some(ast::Quantifier::Any(s)) if forbid => {
             cx.report(

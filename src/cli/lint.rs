@@ -187,6 +187,9 @@ fn report_item(
     }
 }
 
+/// The stack of each evaluation worker.
+const EVAL_STACK: usize = 32 << 20;
+
 /// Builds report items `chunk_size` records at a time in parallel and hands them to `write` in
 /// input order.
 pub(crate) fn process<T, I, B>(
@@ -201,12 +204,26 @@ where
     B: Fn(T) -> ReportItem + Sync,
 {
     let mut records = records;
+    // Evaluation recurses over expressions: workers get large stacks, like the checker's thread.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(EVAL_STACK)
+        .build()
+        .ok();
     loop {
         let chunk: Vec<T> = records.by_ref().take(chunk_size.max(1)).collect();
         if chunk.is_empty() {
             return Ok(());
         }
-        let items: Vec<ReportItem> = chunk.into_par_iter().map(&build).collect();
+        let evaluate = || {
+            chunk
+                .into_par_iter()
+                .map(&build)
+                .collect::<Vec<ReportItem>>()
+        };
+        let items: Vec<ReportItem> = match &pool {
+            Some(pool) => pool.install(evaluate),
+            None => evaluate(),
+        };
         for item in &items {
             write(item)?;
         }

@@ -130,7 +130,8 @@ pub fn typed(value: &Value, ty: &Type, tz: chrono_tz::Tz) -> Option<Val> {
     }
 }
 
-/// An RFC 3339 instant, an offset-less local time in `tz`, or a date alone (its 24:00).
+/// An RFC 3339 instant, an offset-less local time in `tz`, or a date alone (its 00:00; a `due`
+/// limit reads a date as its 24:00, see [`date_only`]).
 pub fn parse_time(s: &str, tz: chrono_tz::Tz) -> Option<Instant> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t);
@@ -141,8 +142,13 @@ pub fn parse_time(s: &str, tz: chrono_tz::Tz) -> Option<Instant> {
             .earliest()
             .map(|t| t.fixed_offset());
     }
-    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-    crate::time::civil::end_of_day(date, tz)
+    let date = date_only(s)?;
+    crate::time::civil::start_of_day(date, tz)
+}
+
+/// The date of a value written as a date alone (`2026-11-05`).
+pub fn date_only(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
 /// `"90min"`, `"2h"`, `"30s"` as seconds.

@@ -29,7 +29,14 @@ pub fn evaluate(cx: &Ctx, d: &DeadlineDef) -> Result<Vec<Instance>, String> {
     if !cx.record.has_times {
         return Err("record has no times".into());
     }
-    let starts = select::starts(cx, &d.start)?;
+    // A clock whose start lies after the evaluation time has not started yet.
+    let starts: Vec<Point> = select::starts(cx, &d.start)?
+        .into_iter()
+        .filter(|p| match (select::time_of(cx, *p), cx.now) {
+            (Some(t), Some(now)) => t <= now,
+            _ => true,
+        })
+        .collect();
     if starts.is_empty() {
         return Err("start never occurred".into());
     }
@@ -75,7 +82,7 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
                 kind: "due",
                 length: None,
                 written: None,
-                due: Some(t),
+                due: Some(due_date_means_its_end(cx, e, t)),
                 arm: None,
             }),
             Out::Unknown(reason) => Err(reason),
@@ -84,10 +91,31 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
     }
 }
 
+/// A `due` written as a date alone means 24:00 of that date (a promise "by 11-05" holds all
+/// day); other time fields read a date as its 00:00.
+fn due_date_means_its_end(cx: &Ctx, e: &crate::check::model::Expr, t: Instant) -> Instant {
+    let crate::check::model::Expr::Field(f) = e else {
+        return t;
+    };
+    let path: Vec<&str> = f.path.iter().map(String::as_str).collect();
+    let raw = if f.on_event {
+        None
+    } else {
+        cx.record.field(&path)
+    };
+    raw.as_ref()
+        .and_then(|v| v.as_str())
+        .and_then(super::context::date_only)
+        .and_then(|d| crate::time::civil::end_of_day(d, cx.timezone))
+        .unwrap_or(t)
+}
+
 fn due_of(cx: &Ctx, limit: &ChosenLimit, start: Instant) -> Option<Instant> {
     match (limit.length, limit.due) {
         (_, Some(due)) => Some(due),
-        (Some(Length::Seconds(s)), _) => start.checked_add_signed(chrono::Duration::seconds(s)),
+        (Some(Length::Seconds(s)), _) => {
+            chrono::TimeDelta::try_seconds(s).and_then(|d| start.checked_add_signed(d))
+        }
         (Some(Length::Days(n)), _) => due_after_days(start, n, cx.timezone),
         (None, None) => None,
     }
@@ -104,15 +132,20 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
         Some(sel) => select::first_after(cx, sel, start)?,
         None => None,
     };
-    let at = |i: usize| cx.record.events[i].at;
+    let at = |i: usize| cx.record.events.get(i).and_then(|e| e.at);
     let stop_at = stop.and_then(at);
     let cancel_at = cancel.and_then(at);
-    // A closed record's unstopped clock is judged at the close.
+    // A closed record's unstopped clock is judged at the close (never before its own start).
+    let closed_before_now = match (cx.now, cx.record.closed_at) {
+        (Some(now), Some(close)) => close <= now,
+        _ => false,
+    };
     let judged_at = match (cx.now, cx.record.closed_at) {
         (Some(now), Some(close)) if close < now => close,
         (Some(now), _) => now,
         (None, _) => start_at,
-    };
+    }
+    .max(start_at);
     let end = stop_at.unwrap_or(judged_at);
     let elapsed = (end - start_at).num_seconds();
     let limit_seconds = limit.length.map(|l| match l {
@@ -134,6 +167,8 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
             Some(s) if s <= due => Status::Met,
             Some(_) => Status::Breached,
             None if judged_at > due => Status::Breached,
+            // Closed before due: nothing can stop the clock any more, so it is not "at risk".
+            None if closed_before_now => Status::Pending,
             None => pending_or_at_risk(d.warn_at, elapsed, start_at, due),
         }
     };
@@ -144,6 +179,14 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
         _ => String::new(),
     };
     let message = message(status, limit, &limit_human, elapsed, due, (stop, cancel));
+    let message = if status == Status::Pending && closed_before_now && stop_at.is_none() {
+        format!(
+            "closed before due, {} after the start, limit {limit_human}",
+            human(elapsed)
+        )
+    } else {
+        message
+    };
     Ok(Instance {
         status,
         event: start_event.or(Some(0)),

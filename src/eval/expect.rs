@@ -28,11 +28,11 @@ pub fn evaluate(cx: &Ctx, e: &ExpectDef) -> Result<Vec<Instance>, String> {
             }
             Err(reason) => Err(reason),
         },
-        ExpectDef::Require(sel) => Ok(windows(cx, sel)?
+        ExpectDef::Require(sel) => Ok(windows(cx, sel, false)?
             .into_iter()
             .map(|(anchor, found)| required(sel, anchor, &found))
             .collect()),
-        ExpectDef::Forbid(sel) => Ok(windows(cx, sel)?
+        ExpectDef::Forbid(sel) => Ok(windows(cx, sel, true)?
             .into_iter()
             .flat_map(|(anchor, found)| forbidden(sel, anchor, &found))
             .collect()),
@@ -40,33 +40,22 @@ pub fn evaluate(cx: &Ctx, e: &ExpectDef) -> Result<Vec<Instance>, String> {
     }
 }
 
-/// The windows a selector is judged in, each with its anchor and the matches inside it: one per
-/// anchor with `after each`, else a single one.
 /// A window: its anchor event (if any) and the matching events inside it.
 type Window = (Option<usize>, Vec<usize>);
 
-fn windows(cx: &Ctx, sel: &Selector) -> Result<Vec<Window>, String> {
-    if let Selector::Events(e) = sel {
-        if let Some(anchor) = e.after.as_deref().filter(|a| is_each(a)) {
-            let anchors = select::all(cx, anchor)?;
-            if anchors.is_empty() {
-                return Err(select::ANCHOR_NEVER.to_string());
-            }
-            let mut without_anchor = e.clone();
-            without_anchor.after = None;
-            let events = select::all(cx, &Selector::Events(without_anchor))?;
-            return Ok(anchors
-                .into_iter()
-                .map(|a| {
-                    let inside = events
-                        .iter()
-                        .filter_map(|p| p.event())
-                        .filter(|i| after(*i, a))
-                        .collect();
-                    (a.event(), inside)
-                })
-                .collect());
-        }
+/// The windows a selector is judged in, each with its anchor and the matches inside it: one per
+/// anchor with `after each` (running to the end of the record, or with `until_next_anchor` to the
+/// next anchor, so a forbidden event is reported once), else a single one. The selector's own
+/// `first`/`last` applies within each window.
+fn windows(cx: &Ctx, sel: &Selector, until_next_anchor: bool) -> Result<Vec<Window>, String> {
+    let Selector::Events(e) = sel else {
+        let found = select::all(cx, sel)?
+            .into_iter()
+            .filter_map(|p| p.event())
+            .collect();
+        return Ok(vec![(None, found)]);
+    };
+    let Some(anchor) = e.after.as_deref().filter(|a| is_each(a)) else {
         let anchor = match e.after.as_deref() {
             Some(a) => select::point(cx, a)?.and_then(|p| p.event()),
             None => None,
@@ -76,12 +65,37 @@ fn windows(cx: &Ctx, sel: &Selector) -> Result<Vec<Window>, String> {
             .filter_map(|p| p.event())
             .collect();
         return Ok(vec![(anchor, found)]);
+    };
+    let anchors = select::all(cx, anchor)?;
+    if anchors.is_empty() {
+        return Err(select::ANCHOR_NEVER.to_string());
     }
-    let found = select::all(cx, sel)?
+    let mut every_match = e.clone();
+    every_match.after = None;
+    every_match.quantifier = Quantifier::Plain;
+    let events: Vec<usize> = select::all(cx, &Selector::Events(every_match))?
         .into_iter()
         .filter_map(|p| p.event())
         .collect();
-    Ok(vec![(None, found)])
+    let mut result = Vec::new();
+    for (k, a) in anchors.iter().enumerate() {
+        let next = anchors
+            .get(k + 1)
+            .and_then(|n| n.event())
+            .filter(|_| until_next_anchor);
+        let inside: Vec<usize> = events
+            .iter()
+            .copied()
+            .filter(|i| after(*i, *a) && next.is_none_or(|n| *i <= n))
+            .collect();
+        let chosen = match e.quantifier {
+            Quantifier::First => inside.first().copied().into_iter().collect(),
+            Quantifier::Last => inside.last().copied().into_iter().collect(),
+            _ => inside,
+        };
+        result.push((a.event(), chosen));
+    }
+    Ok(result)
 }
 
 fn is_each(sel: &Selector) -> bool {

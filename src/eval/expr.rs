@@ -194,15 +194,16 @@ fn overlaps(cx: &Ctx, a: &crate::check::model::Selector, b: &crate::check::model
     let events = &cx.record.events;
     let mut missing_end = false;
     for y in ys.iter().filter_map(|p| p.event()) {
-        let Some(end) = events[y].end else {
+        let Some(event) = events.get(y) else { continue };
+        let Some(end) = event.end else {
             missing_end = true;
             continue;
         };
-        let Some(start) = events[y].at else { continue };
+        let Some(start) = event.at else { continue };
         let inside = xs
             .iter()
             .filter_map(|p| p.event())
-            .filter_map(|x| events[x].at.filter(|_| x != y))
+            .filter_map(|x| events.get(x).and_then(|e| e.at).filter(|_| x != y))
             .any(|t| t >= start && t < end);
         if inside {
             return Out::truth(true);

@@ -20,7 +20,12 @@ use context::Ctx;
 /// last event).
 pub fn evaluate(policy: &CompiledPolicy, record: &Record, now: Option<Instant>) -> RecordOutcomes {
     let now = now.or(record.closed_at).or_else(|| record.last_event_at());
-    let cx = Ctx::new(&policy.ir, record, policy.standard.timezone, now);
+    // Offset-less times are read in the record's own zone, else the standard's.
+    let timezone = record
+        .text_field("timezone")
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+        .unwrap_or(policy.standard.timezone);
+    let cx = Ctx::new(&policy.ir, record, timezone, now);
     let rules = policy
         .ir
         .rules

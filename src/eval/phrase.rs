@@ -30,11 +30,8 @@ pub fn evaluate(cx: &Ctx, rule: usize, p: &PhraseRuleDef) -> Result<Vec<Instance
         ScopeQuantifier::Any | ScopeQuantifier::LastN(_)
     );
     Ok(match (p.forbid, whole_scope) {
-        (true, _) => hits
-            .iter()
-            .map(|(m, h)| per_message(cx, matcher, p, *m, h))
-            .collect(),
-        (false, false) => hits
+        (true, true) => vec![none_in_scope(cx, matcher, &hits)],
+        (_, false) => hits
             .iter()
             .map(|(m, h)| per_message(cx, matcher, p, *m, h))
             .collect(),
@@ -102,6 +99,40 @@ fn per_message(
         actor_event: Some(m),
         message,
         evidence,
+    }
+}
+
+/// `forbid … in last N messages`: one instance for the whole scope, violated at the first
+/// message with a forbidden phrase.
+fn none_in_scope(cx: &Ctx, matcher: &PhraseMatcher, hits: &[(usize, Vec<PhraseHit>)]) -> Instance {
+    let offending: Vec<(usize, &PhraseHit)> = hits
+        .iter()
+        .filter_map(|(m, h)| h.first().map(|h| (*m, h)))
+        .collect();
+    let Some((m, h)) = offending.first() else {
+        let first = hits.first().map(|(m, _)| *m);
+        return Instance {
+            status: Status::Passed,
+            event: first,
+            actor_event: first,
+            message: format!("no forbidden phrase in {} message(s)", hits.len()),
+            evidence: Evidence::None,
+        };
+    };
+    let more = match offending.len() - 1 {
+        0 => String::new(),
+        n => format!(" and {n} more message(s) in scope"),
+    };
+    Instance {
+        status: Status::Violated,
+        event: Some(*m),
+        actor_event: Some(*m),
+        message: format!(
+            "forbidden phrase “{}” ({}){more}",
+            h.matched,
+            set_of(matcher, h)
+        ),
+        evidence: Evidence::Phrase(evidence(cx, matcher, h)),
     }
 }
 

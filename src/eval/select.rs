@@ -93,6 +93,17 @@ pub fn starts(cx: &Ctx, sel: &Selector) -> Result<Vec<Point>, String> {
 /// `cancel`): there `first` and `next` mean the same.
 pub fn first_after(cx: &Ctx, sel: &Selector, start: Point) -> Result<Option<usize>, String> {
     let candidates: Vec<usize> = match sel {
+        // Each alternative is itself relative to the start: `first of (first message, escalate)`
+        // stops at the first message after this clock's start, not the record's first message.
+        Selector::FirstOf(alternatives) => {
+            let mut earliest: Option<usize> = None;
+            for alt in alternatives {
+                if let Some(i) = first_after(cx, alt, start)? {
+                    earliest = Some(earliest.map_or(i, |e| e.min(i)));
+                }
+            }
+            return Ok(earliest);
+        }
         Selector::Events(e) => matching(cx, e)?,
         other => all(cx, other)?
             .into_iter()
@@ -101,7 +112,9 @@ pub fn first_after(cx: &Ctx, sel: &Selector, start: Point) -> Result<Option<usiz
     };
     let now = cx.now;
     Ok(candidates.into_iter().find(|i| {
-        let e = &cx.record.events[*i];
+        let Some(e) = cx.record.events.get(*i) else {
+            return false;
+        };
         let after_start = match start {
             Point::Event(s) => *i > s,
             Point::Opened(t) => match (e.at, t) {

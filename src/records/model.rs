@@ -82,6 +82,7 @@ impl Event {
             ["kind"] => Some(Value::String(self.kind.clone())),
             ["at"] => self.at.map(|t| Value::String(t.to_rfc3339())),
             ["due"] => self.due.map(|t| Value::String(t.to_rfc3339())),
+            ["end"] => self.end.map(|t| Value::String(t.to_rfc3339())),
             ["score"] => self.score.clone(),
             ["attrs", rest @ ..] | ["event", "attrs", rest @ ..] => lookup(&self.attrs, rest),
             [other] => self.raw.get(*other).cloned().filter(|v| !v.is_null()),

@@ -34,9 +34,14 @@ fn is_record_file(path: &std::path::Path) -> bool {
 
 fn collect_record_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+        let entry = entry?;
+        let path = entry.path();
+        // A linked directory is not followed: a link to an ancestor would never end.
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
         if path.is_dir() {
-            collect_record_files(&path, out)?;
+            if !is_link {
+                collect_record_files(&path, out)?;
+            }
         } else if is_record_file(&path) {
             out.push(path);
         }

@@ -48,7 +48,7 @@ fn every_construct_has_its_shape() {
     );
     assert!(matches!(&all.clauses[9].kind, ClauseKind::Pause(p) if p.keyword.name == "pause"));
     assert!(matches!(&all.clauses[10].kind, ClauseKind::Per(p) if p.name == "case"));
-    // `not not a == 1 or b != 2 and c < 3 or …` is `((not not (a == 1)) or (b != 2 and c < 3)) or …`.
+    // `not not a == 1 or b != 2 and c < 3 or …` is `((a == 1) or (b != 2 and c < 3)) or …`.
     let ClauseKind::When(cond) = &all.clauses[0].kind else {
         panic!()
     };
@@ -60,7 +60,8 @@ fn every_construct_has_its_shape() {
         panic!()
     };
     assert_eq!(text(&src, first.span), "not not a == 1");
-    assert!(matches!(&first.kind, ExprKind::Not(inner) if matches!(inner.kind, ExprKind::Not(_))));
+    // A run of `not`s keeps only its parity: `not not x` is `x`, spanning the whole text.
+    assert!(matches!(&first.kind, ExprKind::Compare(..)));
     assert_eq!(text(&src, second.span), "b != 2 and c < 3");
     let ClauseKind::Start(Selector::CustomerTurns {
         filter: Some(f), ..
@@ -117,14 +118,18 @@ fn every_construct_has_its_shape() {
     let ClauseKind::When(cond) = &exprs.clauses[0].kind else {
         panic!()
     };
-    let mut conjuncts = Vec::new();
-    let mut rest = cond;
-    while let ExprKind::And(l, r) = &rest.kind {
-        conjuncts.push(&**r);
-        rest = l;
+    // `and` chains are balanced trees; their operands, in reading order, are the conjuncts.
+    fn conjuncts_of<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+        match &e.kind {
+            ExprKind::And(l, r) => {
+                conjuncts_of(l, out);
+                conjuncts_of(r, out);
+            }
+            _ => out.push(e),
+        }
     }
-    conjuncts.push(rest);
-    conjuncts.reverse();
+    let mut conjuncts = Vec::new();
+    conjuncts_of(cond, &mut conjuncts);
     let shown: Vec<_> = conjuncts.iter().map(|e| text(&src, e.span)).collect();
     assert_eq!(
         shown,

@@ -160,6 +160,16 @@ phrases 告别语 { "再见" "晚安" "明天见" "一路平安" }
 ```"#,
     },
     CodeDoc {
+        code: "E0215",
+        title: "a phrase with nothing to match",
+        explanation: r#"Phrases match on normalised text, with whitespace, punctuation and zero-width
+characters ignored. A literal made only of those would match every message, so it is refused.
+
+```norma
+phrases 问候语 { "您好" "！！" }   # E0215: "！！" has nothing to match
+```"#,
+    },
+    CodeDoc {
         code: "W0201",
         title: "a `when` that can never hold",
         explanation: r#"The conditions joined by `and` require one field to equal values that exclude

@@ -52,4 +52,15 @@ must be strictly between 0 and 100.
 deadline 邮件回复 { … within 24h  warn at 80% }
 ```"#,
     },
+    CodeDoc {
+        code: "E0407",
+        title: "duration too long",
+        explanation: r#"A limit is longer than 100 years (36500 days). No service standard means that,
+and instants that far out are no longer valid four-digit-year times, so norma refuses the number
+rather than misbehave at run time.
+
+```norma
+deadline 回复 { start opened  stop first message by agent  within 99999999999h }   # E0407
+```"#,
+    },
 ];

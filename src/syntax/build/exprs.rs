@@ -18,7 +18,10 @@ impl Builder<'_> {
         }
     }
 
-    /// Left-folds `A op B op C` iteratively, so long chains cost no recursion here.
+    /// Builds `A op B op C …` as a balanced tree, so a chain of n operands is only log2(n) deep
+    /// and the checker and evaluator, which recurse, stay far from their stack limits. `and` and
+    /// `or` are associative under three-valued logic, and left operands stay left, so the first
+    /// unknown field in reading order is still the one a not-applicable reason names.
     fn chain(
         &mut self,
         pair: &Pair,
@@ -34,18 +37,11 @@ impl Builder<'_> {
         if operands.len() > MAX_CHAIN {
             return Err(self.too_complex(pair, what));
         }
-        let mut iter = operands.iter();
-        let first = iter.next().ok_or_else(|| self.malformed(pair))?;
-        let mut acc = self.expr(first)?;
-        for next in iter {
-            let rhs = self.expr(next)?;
-            let span = acc.span.to(rhs.span);
-            acc = Expr {
-                kind: make(Box::new(acc), Box::new(rhs)),
-                span,
-            };
+        let mut built = Vec::with_capacity(operands.len());
+        for operand in &operands {
+            built.push(self.expr(operand)?);
         }
-        Ok(acc)
+        balanced(built, make).ok_or_else(|| self.malformed(pair))
     }
 
     fn not_expr(&mut self, pair: &Pair) -> Built<Expr> {
@@ -58,15 +54,24 @@ impl Builder<'_> {
         if nots.len() > MAX_NOTS {
             return Err(self.too_complex(pair, "`not`s"));
         }
-        let mut acc = self.expr(&self.child(pair, Rule::comparison)?)?;
-        for not in nots.iter().rev() {
-            let span = not.to(acc.span);
-            acc = Expr {
-                kind: ExprKind::Not(Box::new(acc)),
+        let inner = self.expr(&self.child(pair, Rule::comparison)?)?;
+        // `not not x` is `x` under three-valued logic (unknown stays unknown), so a run of `not`s
+        // keeps only its parity: the tree stays shallow however many are written.
+        let Some(first) = nots.first() else {
+            return Ok(inner);
+        };
+        let span = first.to(inner.span);
+        Ok(if nots.len().is_multiple_of(2) {
+            Expr {
+                kind: inner.kind,
                 span,
-            };
-        }
-        Ok(acc)
+            }
+        } else {
+            Expr {
+                kind: ExprKind::Not(Box::new(inner)),
+                span,
+            }
+        })
     }
 
     fn comparison(&mut self, pair: &Pair) -> Built<Expr> {
@@ -331,4 +336,26 @@ fn unicode_escape(rest: &str) -> Option<(char, usize)> {
     }
     let ch = char::from_u32(u32::from_str_radix(digits, 16).ok()?)?;
     Some((ch, 2 + digits.chars().count() + 1))
+}
+
+/// Pairs neighbours level by level until one expression is left; `None` for no operands.
+fn balanced(mut level: Vec<Expr>, make: fn(Box<Expr>, Box<Expr>) -> ExprKind) -> Option<Expr> {
+    while level.len() > 1 {
+        let mut next = Vec::with_capacity(level.len().div_ceil(2));
+        let mut items = level.into_iter();
+        while let Some(left) = items.next() {
+            match items.next() {
+                Some(right) => {
+                    let span = left.span.to(right.span);
+                    next.push(Expr {
+                        kind: make(Box::new(left), Box::new(right)),
+                        span,
+                    });
+                }
+                None => next.push(left),
+            }
+        }
+        level = next;
+    }
+    level.pop()
 }
