@@ -129,7 +129,7 @@ fn literal(cx: &mut Checker, e: &ast::Expr) -> Option<(Literal, Type)> {
             Ok(v) => Some((Literal::Number(v / 100.0), Type::Number)),
             Err(_) => bad_literal(cx, e.span, "this percentage"),
         },
-        K::Duration(d) => match super::rules::duration(cx, d)? {
+        K::Duration(d) => match super::durations::duration(cx, d)? {
             super::model::Length::Seconds(s) => Some((Literal::Duration(s), Type::Duration)),
             super::model::Length::Days(_) => {
                 cx.report(

@@ -1,6 +1,8 @@
 //! Check: loads a policy's files, resolves names, types and fields, and produces a validated
 //! policy or diagnostics (all of them, from every file).
 
+mod deadline;
+mod durations;
 mod expect;
 mod expr;
 mod fields;
