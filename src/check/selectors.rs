@@ -4,7 +4,7 @@
 use super::Checker;
 use super::expr::{self, Env};
 use super::fields::Context;
-use super::model::{ActorSel, EventSelector, Quantifier, Scope, ScopeQuantifier, Selector};
+use super::model::{ActorSel, EventSelector, Expr, Quantifier, Scope, ScopeQuantifier, Selector};
 use crate::diag::{Diagnostic, Span};
 use crate::suggest::help_for;
 use crate::syntax::ast;
@@ -104,47 +104,21 @@ fn event_selector(
         e.by.as_ref(),
         kind.as_ref().ok().and_then(|k| k.as_deref()),
     );
-    if let Some(team) = &e.to {
-        cx.report(
-            Diagnostic::new(
-                "E0120",
-                "`to TEAM` is not supported by this version of norma",
-            )
-            .at(team.span, "teams are not evaluated yet")
-            .help("remove `to …` for now; teams and escalation paths arrive in a later version"),
-        );
-    }
-    let filter = e
-        .filter
-        .as_ref()
-        .map(|f| expr::condition(cx, env, f, Context::Event));
     // In an `expect`, `after each SEL` gives an instance per anchor.
     let anchor_role = if role == Role::Expect {
         Role::ExpectAnchor
     } else {
         Role::Anchor
     };
-    let after = e.after.as_ref().map(|a| selector(cx, env, a, anchor_role));
-    let before = e
-        .before
-        .as_ref()
-        .map(|b| selector(cx, env, b, Role::Anchor));
+    let narrowing = narrowing(cx, env, e, anchor_role);
+    let narrowing = narrowing?;
     Some(EventSelector {
         quantifier: quantifier?,
         kind: kind.ok()?,
         actor: actor?,
-        filter: match filter {
-            Some(f) => Some(Box::new(f?)),
-            None => None,
-        },
-        after: match after {
-            Some(a) => Some(Box::new(a?)),
-            None => None,
-        },
-        before: match before {
-            Some(b) => Some(Box::new(b?)),
-            None => None,
-        },
+        filter: narrowing.filter.map(Box::new),
+        after: narrowing.after,
+        before: narrowing.before,
     })
 }
 
@@ -293,45 +267,19 @@ pub fn scope(cx: &mut Checker, env: &Env, sel: &ast::Selector, forbid: bool) -> 
         );
     }
     let actor = actor(cx, e.by.as_ref(), Some("message"));
-    if let Some(team) = &e.to {
-        cx.report(
-            Diagnostic::new(
-                "E0120",
-                "`to TEAM` is not supported by this version of norma",
-            )
-            .at(team.span, "teams are not evaluated yet")
-            .help("remove `to …` for now; teams and escalation paths arrive in a later version"),
-        );
-    }
-    let filter = e
-        .filter
-        .as_ref()
-        .map(|f| expr::condition(cx, env, f, Context::Event));
-    let after = e.after.as_ref().map(|a| selector(cx, env, a, Role::Anchor));
-    let before = e
-        .before
-        .as_ref()
-        .map(|b| selector(cx, env, b, Role::Anchor));
+    let narrowing = narrowing(cx, env, e, Role::Anchor);
     let empty_reason = match &e.by {
         Some(by) => format!("no message by {}", by.name),
         None => "no message".to_string(),
     };
+    let narrowing = narrowing?;
     Some(Scope {
         quantifier: quantifier?,
         actor: actor?,
         empty_reason,
-        filter: match filter {
-            Some(f) => Some(f?),
-            None => None,
-        },
-        after: match after {
-            Some(a) => Some(Box::new(a?)),
-            None => None,
-        },
-        before: match before {
-            Some(b) => Some(Box::new(b?)),
-            None => None,
-        },
+        filter: narrowing.filter,
+        after: narrowing.after,
+        before: narrowing.before,
     })
 }
 
@@ -381,4 +329,57 @@ fn scope_quantifier(
         }
     };
     Some(quantifier)
+}
+
+/// What narrows a selector's events: `where`, `after`, `before` (and `to TEAM`, refused for now).
+struct Narrowing {
+    filter: Option<Expr>,
+    after: Option<Box<Selector>>,
+    before: Option<Box<Selector>>,
+}
+
+/// Resolves `where`, `after` and `before`, reporting every problem before giving up.
+fn narrowing(
+    cx: &mut Checker,
+    env: &Env,
+    e: &ast::EventSelector,
+    after_role: Role,
+) -> Option<Narrowing> {
+    if let Some(team) = &e.to {
+        cx.report(
+            Diagnostic::new(
+                "E0120",
+                "`to TEAM` is not supported by this version of norma",
+            )
+            .at(team.span, "teams are not evaluated yet")
+            .help("remove `to …` for now; teams and escalation paths arrive in a later version"),
+        );
+    }
+    let filter = e
+        .filter
+        .as_ref()
+        .map(|f| expr::condition(cx, env, f, Context::Event));
+    let after = e.after.as_ref().map(|a| selector(cx, env, a, after_role));
+    let before = e
+        .before
+        .as_ref()
+        .map(|b| selector(cx, env, b, Role::Anchor));
+    let to_refused = e.to.is_some();
+    let filter = match filter {
+        Some(f) => Some(f?),
+        None => None,
+    };
+    let after = match after {
+        Some(a) => Some(Box::new(a?)),
+        None => None,
+    };
+    let before = match before {
+        Some(b) => Some(Box::new(b?)),
+        None => None,
+    };
+    (!to_refused).then_some(Narrowing {
+        filter,
+        after,
+        before,
+    })
 }
