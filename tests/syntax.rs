@@ -68,6 +68,7 @@ pub fn item_name(item: &Item) -> Option<&str> {
     match &item.kind {
         ItemKind::Phrases(p) => Some(&p.name.name),
         ItemKind::Deadline(r) => Some(&r.name.name),
+        ItemKind::Calendar(c) => Some(&c.name.name),
         ItemKind::PhraseRule(r) => r.name.as_ref().map(|n| n.name.as_str()),
         ItemKind::Reserved(r) => r.name.as_ref().map(|n| n.name.as_str()),
         _ => None,

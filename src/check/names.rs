@@ -117,6 +117,14 @@ pub fn declare<'a>(cx: &mut Checker, items: &[&'a ast::Item]) -> Names<'a> {
                 declare_phrase_rule(cx, &mut names, &mut short_forms, item, rule);
             }
             ast::ItemKind::Reserved(reserved) => not_supported(cx, &mut names, item, reserved),
+            ast::ItemKind::Calendar(calendar) => {
+                names.calendars.push(nfc(&calendar.name.name));
+                cx.report(
+                    Diagnostic::new("E0120", "`calendar` is not supported by this version of norma")
+                        .at(item.span, "business calendars are not evaluated yet")
+                        .help("norma reads business calendars but does not evaluate them yet; remove the item (or comment it out) so the policy does not look enforced where it is not"),
+                );
+            }
             _ => {}
         }
     }

@@ -78,6 +78,8 @@ pub enum ItemKind {
     Deadline(Rule),
     /// `expect NAME { … }`: one `require`, `forbid` or `assert` clause over the record's events.
     Expect(Rule),
+    /// `calendar NAME { hours … closed … open … }`: when the service is open.
+    Calendar(Calendar),
     /// `forbid …` and `require …`, full or short form.
     PhraseRule(PhraseRule),
     /// Items whose syntax later versions define (`calendar`, `team`, `escalation`,
@@ -241,6 +243,65 @@ pub enum ClauseKind {
     Forbid(Selector),
     /// `assert EXPR` in an `expect`.
     Assert(Expr),
+}
+
+/// `calendar NAME ["desc"] [extends BASE] { line… }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calendar {
+    pub name: Ident,
+    pub description: Option<Str>,
+    pub extends: Option<Ident>,
+    pub lines: Vec<CalendarLine>,
+    pub inner_comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalendarLine {
+    pub kind: CalendarLineKind,
+    pub span: Span,
+    pub comments: Comments,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarLineKind {
+    /// `hours mon-fri 08:30-12:00, 13:30-17:00`: days (ranges inclusive) and their spans.
+    Hours {
+        days: Vec<WeekdayRange>,
+        spans: Vec<TimeSpan>,
+    },
+    /// `closed 2026-10-01..2026-10-07 "国庆节"` (dates as written, `YYYY-MM-DD`).
+    Closed {
+        from: String,
+        to: Option<String>,
+        label: Option<Str>,
+        dates_span: Span,
+    },
+    /// `open 2026-10-11 08:30-17:00 "调休"`: a make-up working day with its own hours.
+    Open {
+        date: String,
+        spans: Vec<TimeSpan>,
+        label: Option<Str>,
+        date_span: Span,
+    },
+    /// `timezone "Europe/London"`
+    Timezone(Str),
+}
+
+/// `mon-fri` or `sat` (three-letter English names).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekdayRange {
+    pub from: String,
+    pub to: Option<String>,
+    pub span: Span,
+}
+
+/// `08:30-17:00`, or `22:00-06:00+1` ending the next day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeSpan {
+    pub start: String,
+    pub end: String,
+    pub next_day: bool,
+    pub span: Span,
 }
 
 /// Syntax kept only for its span and keyword so `check` can say it is not supported yet.

@@ -102,6 +102,12 @@ impl Commented for Item {
             ),
             ItemKind::Import(_) => self.comments.leading.extend(inside),
             // The verbatim text already holds them; attaching them too would print them twice.
+            ItemKind::Calendar(c) => distribute(
+                inside,
+                c.lines.iter_mut().collect(),
+                &mut c.inner_comments,
+                source,
+            ),
             ItemKind::Reserved(_) => {}
         }
     }
@@ -140,4 +146,4 @@ macro_rules! leaf_commented {
     )*};
 }
 
-leaf_commented!(Property, FieldDecl, PhrasePattern, TargetArm);
+leaf_commented!(Property, FieldDecl, PhrasePattern, TargetArm, CalendarLine);

@@ -128,6 +128,28 @@ pub fn describe(rule: Rule) -> &'static str {
             "a phrase: a string such as `\"不知道\"` or a regex such as `/找.{0,4}领导/`"
         }
         Rule::deadline => "a deadline such as `deadline NAME { start … stop … within 2h }`",
+        Rule::calendar => "a calendar such as `calendar 营业时间 { hours mon-fri 08:30-17:00 }`",
+        Rule::calendar_word => "`calendar`",
+        Rule::calendar_base => "`extends` and a calendar's name",
+        Rule::extends_word => "`extends`",
+        Rule::calendar_line => "a calendar line (`hours`, `closed`, `open` or `timezone`) or `}`",
+        Rule::hours_line => "`hours` with days and times, such as `hours mon-fri 08:30-17:00`",
+        Rule::hours_word => "`hours`",
+        Rule::weekdays => "days of the week such as `mon-fri` or `sat, sun`",
+        Rule::weekday_range => "a day or a range of days such as `mon-fri`",
+        Rule::weekday => "a day of the week (`mon` `tue` `wed` `thu` `fri` `sat` `sun`)",
+        Rule::time_spans => "opening hours such as `08:30-12:00, 13:30-17:00`",
+        Rule::time_span => "opening hours such as `08:30-17:00` or `22:00-06:00+1`",
+        Rule::next_day => "`+1` (the span ends the next day)",
+        Rule::closed_line => "`closed` with a date or a range such as `2026-10-01..2026-10-07`",
+        Rule::closed_word => "`closed`",
+        Rule::date_range => "a date such as `2026-10-01` or a range `2026-10-01..2026-10-07`",
+        Rule::open_line => {
+            "`open` with a date and its hours, such as `open 2026-10-11 08:30-17:00`"
+        }
+        Rule::open_word => "`open`",
+        Rule::timezone_line => "`timezone` and an IANA name such as `\"Asia/Shanghai\"`",
+        Rule::timezone_word => "`timezone`",
         Rule::expect => {
             "an expectation such as `expect NAME { assert count(ring before answer) <= 3 }`"
         }

@@ -42,6 +42,10 @@ fn attached(file: &File) -> Vec<(usize, String)> {
                     .for_each(|x| node(&x.comments, &mut push));
                 p.inner_comments.iter().for_each(&mut push);
             }
+            ItemKind::Calendar(c) => {
+                c.lines.iter().for_each(|l| node(&l.comments, &mut push));
+                c.inner_comments.iter().for_each(&mut push);
+            }
             ItemKind::Deadline(r) | ItemKind::Expect(r) => {
                 clauses(&r.clauses, &mut push);
                 r.inner_comments.iter().for_each(&mut push);

@@ -202,10 +202,47 @@ fn every_construct_has_its_shape() {
     assert!(scope.filter.is_some() && matches!(scope.after.as_deref(), Some(Selector::Opened(_))));
 
     let calendar = item(&file, "营业时间");
-    let ItemKind::Reserved(cal) = &calendar.kind else {
+    let ItemKind::Calendar(cal) = &calendar.kind else {
         panic!()
     };
-    assert!(cal.text.starts_with("calendar 营业时间") && cal.text.ends_with("\"国庆节 }\"\n}"));
+    assert_eq!(
+        cal.description.as_ref().map(|d| d.value.as_str()),
+        Some("周一至周五")
+    );
+    let CalendarLineKind::Hours { days, spans } = &cal.lines[0].kind else {
+        panic!()
+    };
+    assert_eq!(
+        (days[0].from.as_str(), days[0].to.as_deref()),
+        ("mon", Some("fri"))
+    );
+    assert_eq!(
+        (
+            spans[0].start.as_str(),
+            spans[0].end.as_str(),
+            spans[0].next_day
+        ),
+        ("08:30", "17:00", false)
+    );
+    assert_eq!(
+        cal.lines[0]
+            .comments
+            .trailing
+            .as_ref()
+            .map(|c| c.text.trim()),
+        Some("a comment kept in the text")
+    );
+    let CalendarLineKind::Closed {
+        from, to, label, ..
+    } = &cal.lines[1].kind
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (from.as_str(), to.as_deref()),
+        ("2026-10-01", Some("2026-10-07"))
+    );
+    assert_eq!(label.as_ref().map(|l| l.value.as_str()), Some("国庆节 }"));
     let ItemKind::Reserved(audit) = &item(&file, "考核").kind else {
         panic!()
     };

@@ -244,7 +244,7 @@ impl Builder<'_> {
         }))
     }
 
-    fn date(&mut self, pair: &Pair) -> String {
+    pub(super) fn date(&mut self, pair: &Pair) -> String {
         let text = pair.as_str();
         let field = |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse().ok());
         let valid = match (field(0..4), field(5..7), field(8..10)) {
@@ -263,7 +263,7 @@ impl Builder<'_> {
         text.to_string()
     }
 
-    fn time(&mut self, pair: &Pair) -> String {
+    pub(super) fn time(&mut self, pair: &Pair) -> String {
         let text = pair.as_str();
         let (h, m) = text.split_once(':').unwrap_or((text, ""));
         let (h, m) = (

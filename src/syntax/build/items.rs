@@ -32,6 +32,7 @@ impl Builder<'_> {
             Rule::phrases => ItemKind::Phrases(self.phrases(&inner)?),
             Rule::deadline => ItemKind::Deadline(self.deadline(&inner)?),
             Rule::expect => ItemKind::Expect(self.deadline(&inner)?),
+            Rule::calendar => ItemKind::Calendar(self.calendar(&inner)?),
             Rule::phrase_rule => ItemKind::PhraseRule(self.phrase_rule(&inner)?),
             Rule::reserved_item => return self.reserved(&inner),
             _ => return Err(self.malformed(&inner)),
@@ -194,6 +195,108 @@ impl Builder<'_> {
     }
 
     /// A reserved item keeps its text verbatim; trailing blanks of its header are not part of it.
+    fn calendar(&mut self, pair: &Pair) -> Built<Calendar> {
+        let extends = match self.find(pair, Rule::calendar_base) {
+            Some(base) => Some(self.ident(&self.child(&base, Rule::ident)?)),
+            None => None,
+        };
+        let mut lines = Vec::new();
+        for line in self.children(pair) {
+            if line.as_rule() == Rule::calendar_line {
+                lines.push(self.calendar_line(&line)?);
+            }
+        }
+        Ok(Calendar {
+            name: self.ident(&self.child(pair, Rule::ident)?),
+            description: self.description(pair),
+            extends,
+            lines,
+            inner_comments: Vec::new(),
+        })
+    }
+
+    fn calendar_line(&mut self, pair: &Pair) -> Built<CalendarLine> {
+        let inner = self.first(pair)?;
+        let label = |b: &mut Self| b.find(&inner, Rule::string).map(|s| b.string(&s));
+        let kind = match inner.as_rule() {
+            Rule::hours_line => {
+                let mut days = Vec::new();
+                for range in self.children(&self.child(&inner, Rule::weekdays)?) {
+                    if range.as_rule() == Rule::weekday_range {
+                        let names: Vec<String> = self
+                            .children(&range)
+                            .iter()
+                            .map(|d| d.as_str().to_string())
+                            .collect();
+                        days.push(WeekdayRange {
+                            from: names.first().cloned().unwrap_or_default(),
+                            to: names.get(1).cloned(),
+                            span: self.span(&range),
+                        });
+                    }
+                }
+                CalendarLineKind::Hours {
+                    days,
+                    spans: self.time_spans(&self.child(&inner, Rule::time_spans)?)?,
+                }
+            }
+            Rule::closed_line => {
+                let range = self.child(&inner, Rule::date_range)?;
+                let dates: Vec<String> =
+                    self.children(&range).iter().map(|d| self.date(d)).collect();
+                CalendarLineKind::Closed {
+                    from: dates.first().cloned().unwrap_or_default(),
+                    to: dates.get(1).cloned(),
+                    label: label(self),
+                    dates_span: self.span(&range),
+                }
+            }
+            Rule::open_line => {
+                let date = self.child(&inner, Rule::date)?;
+                CalendarLineKind::Open {
+                    date: self.date(&date),
+                    spans: self.time_spans(&self.child(&inner, Rule::time_spans)?)?,
+                    label: label(self),
+                    date_span: self.span(&date),
+                }
+            }
+            Rule::timezone_line => {
+                CalendarLineKind::Timezone(self.string(&self.child(&inner, Rule::string)?))
+            }
+            _ => return Err(self.malformed(&inner)),
+        };
+        Ok(CalendarLine {
+            kind,
+            span: self.span(pair),
+            comments: Comments::default(),
+        })
+    }
+
+    fn time_spans(&mut self, pair: &Pair) -> Built<Vec<TimeSpan>> {
+        let mut spans = Vec::new();
+        for span in self.children(pair) {
+            if span.as_rule() != Rule::time_span {
+                continue;
+            }
+            let parts = self.children(&span);
+            let times: Vec<String> = parts
+                .iter()
+                .filter(|p| p.as_rule() == Rule::time)
+                .map(|t| self.time(t))
+                .collect();
+            let (Some(start), Some(end)) = (times.first(), times.get(1)) else {
+                return Err(self.malformed(&span));
+            };
+            spans.push(TimeSpan {
+                start: start.clone(),
+                end: end.clone(),
+                next_day: parts.iter().any(|p| p.as_rule() == Rule::next_day),
+                span: self.span(&span),
+            });
+        }
+        Ok(spans)
+    }
+
     fn reserved(&mut self, pair: &Pair) -> Built<Item> {
         let keyword = self.ident(&self.child(pair, Rule::reserved_keyword)?);
         let name = match self.find(pair, Rule::reserved_name) {
