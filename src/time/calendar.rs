@@ -8,9 +8,11 @@
 mod arith;
 mod periods;
 mod spec;
+mod transitions;
 mod validate;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -31,10 +33,13 @@ pub struct Calendar {
     open_days: BTreeMap<NaiveDate, Vec<Span>>,
     /// Closed ranges merged where they overlap or touch: first date → last date.
     closed: BTreeMap<NaiveDate, NaiveDate>,
-    /// Open time of one week of weekly hours with no override and no DST change.
+    /// Open time of each weekday's weekly hours (Monday first) with no DST change, and their sum.
+    day_open: [Nanos; 7],
     week_open: Nanos,
     /// Weekdays with weekly hours.
     week_workdays: u32,
+    /// When the zone's UTC offset changes (shared per zone).
+    transitions: Arc<[i64]>,
 }
 
 impl Calendar {
@@ -44,6 +49,15 @@ impl Calendar {
         if !problems.is_empty() {
             return Err(problems);
         }
+        Ok(Calendar::from_checked(spec))
+    }
+
+    /// The built-in `24x7` in `timezone`.
+    pub fn always_open(timezone: Tz) -> Calendar {
+        Calendar::from_checked(CalendarSpec::always_open(timezone))
+    }
+
+    fn from_checked(spec: CalendarSpec) -> Calendar {
         let mut weekly = spec.weekly.clone();
         weekly.iter_mut().for_each(|spans| spans.sort());
         let mut open_days: BTreeMap<NaiveDate, Vec<Span>> = BTreeMap::new();
@@ -51,33 +65,19 @@ impl Calendar {
             open_days.entry(open.date).or_default().extend(&open.spans);
         }
         open_days.values_mut().for_each(|spans| spans.sort());
-        let week_open = weekly
-            .iter()
-            .flatten()
-            .map(|s| Nanos::from(s.seconds()))
-            .sum::<Nanos>();
-        let week_workdays = weekly.iter().filter(|spans| !spans.is_empty()).count() as u32;
-        Ok(Calendar {
+        let day_open: [Nanos; 7] = std::array::from_fn(|day| {
+            let seconds: u32 = weekly[day].iter().map(Span::seconds).sum();
+            Nanos::from(seconds) * periods::NANOS_PER_SECOND
+        });
+        Calendar {
             closed: merged_closed_ranges(&spec),
+            transitions: transitions::of(spec.timezone),
+            week_open: day_open.iter().sum(),
+            week_workdays: day_open.iter().filter(|open| **open > 0).count() as u32,
+            day_open,
             spec,
             weekly,
             open_days,
-            week_open: week_open * periods::NANOS_PER_SECOND,
-            week_workdays,
-        })
-    }
-
-    /// The built-in `24x7` in `timezone`.
-    pub fn always_open(timezone: Tz) -> Calendar {
-        let spec = CalendarSpec::always_open(timezone);
-        let day = vec![Span::new(0, spec::DAY_SECONDS)];
-        Calendar {
-            weekly: std::array::from_fn(|_| day.clone()),
-            open_days: BTreeMap::new(),
-            closed: BTreeMap::new(),
-            week_open: 7 * Nanos::from(spec::DAY_SECONDS) * periods::NANOS_PER_SECOND,
-            week_workdays: 7,
-            spec,
         }
     }
 

@@ -1,10 +1,10 @@
 //! Deadline arithmetic on a calendar: open time (`s min h`), working days and civil-code days.
 //! Each walks periods in order and jumps closed ranges and plain weeks in one step each.
 
-use chrono::{Days, NaiveDate, TimeDelta};
+use chrono::{Datelike, Days, NaiveDate, TimeDelta};
 
 use super::Calendar;
-use super::periods::{DAY_NANOS, NANOS_PER_SECOND, Nanos, WEEK_NANOS, to_nanos};
+use super::periods::{DAY_NANOS, NANOS_PER_SECOND, Nanos, to_nanos};
 use crate::records::Instant;
 use crate::time::civil;
 
@@ -32,13 +32,17 @@ impl Calendar {
         let mut buf = Vec::new();
         loop {
             // A week after the start's date lies wholly after the start: its open time is known.
+            // Dates after the start's lie wholly after it: their open time is known in advance.
             while date > first
-                && remaining > self.week_open
-                && let Some(midnight) = self.plain_week(date)
+                && let Some((midnight, plain)) = self.plain_days(date)
             {
-                remaining -= self.week_open;
-                cursor = midnight + WEEK_NANOS;
-                date = date.checked_add_days(Days::new(7))?;
+                let days = self.days_below(date, plain, remaining, Calendar::weekly_open);
+                if days == 0 {
+                    break;
+                }
+                remaining -= self.weekly_open(date, days);
+                cursor = midnight + DAY_NANOS * Nanos::from(days);
+                date = date.checked_add_days(Days::new(days as u64))?;
             }
             date = self.closed_through(date).unwrap_or(date);
             self.day_periods(date, &mut buf);
@@ -92,12 +96,16 @@ impl Calendar {
         let mut buf = Vec::new();
         while date <= last {
             while date > first
-                && let Some(midnight) = self.plain_week(date)
-                && midnight + WEEK_NANOS + DAY_NANOS <= to
+                && let Some((midnight, plain)) = self.plain_days(date)
             {
-                total += self.week_open;
-                cursor = midnight + WEEK_NANOS;
-                date = next_week(date);
+                let before_to = (to - midnight - DAY_NANOS) / DAY_NANOS;
+                let days = plain.min(i64::try_from(before_to.max(0)).unwrap_or(i64::MAX));
+                if days == 0 {
+                    break;
+                }
+                total += self.weekly_open(date, days);
+                cursor = midnight + DAY_NANOS * Nanos::from(days);
+                date = (date.checked_add_days(Days::new(days as u64))).unwrap_or(NaiveDate::MAX);
             }
             date = self.closed_through(date).unwrap_or(date);
             self.day_periods(date, &mut buf);
@@ -127,9 +135,14 @@ impl Calendar {
         let mut remaining = n;
         let mut buf = Vec::new();
         loop {
-            while remaining > self.week_workdays && self.plain_week(date).is_some() {
-                remaining -= self.week_workdays;
-                date = date.checked_add_days(Days::new(7))?;
+            while let Some((_, plain)) = self.plain_days(date) {
+                let bound = Nanos::from(remaining);
+                let days = self.days_below(date, plain, bound, Calendar::weekly_workdays);
+                if days == 0 {
+                    break;
+                }
+                remaining -= self.weekly_workdays(date, days) as u32;
+                date = date.checked_add_days(Days::new(days as u64))?;
             }
             date = self.closed_through(date).unwrap_or(date);
             self.day_periods(date, &mut buf);
@@ -175,7 +188,46 @@ impl Calendar {
     }
 }
 
-fn next_week(date: NaiveDate) -> NaiveDate {
-    date.checked_add_days(Days::new(7))
-        .unwrap_or(NaiveDate::MAX)
+impl Calendar {
+    /// Open time of the `days` dates from `date` on, by weekly hours.
+    fn weekly_open(&self, date: NaiveDate, days: i64) -> Nanos {
+        self.by_weekday(date, days, |weekday| self.day_open[weekday])
+    }
+
+    /// Working days among the `days` dates from `date` on, by weekly hours.
+    fn weekly_workdays(&self, date: NaiveDate, days: i64) -> Nanos {
+        self.by_weekday(date, days, |weekday| {
+            Nanos::from(self.day_open[weekday] > 0)
+        })
+    }
+
+    fn by_weekday(&self, date: NaiveDate, days: i64, per_day: impl Fn(usize) -> Nanos) -> Nanos {
+        let first = date.weekday().num_days_from_monday() as usize;
+        let week: Nanos = (0..7).map(&per_day).sum();
+        let rest: Nanos = (0..(days % 7) as usize)
+            .map(|i| per_day((first + i) % 7))
+            .sum();
+        Nanos::from(days / 7) * week + rest
+    }
+
+    /// The most days, up to `plain`, from `date` whose `measure` stays below `bound`: whole weeks
+    /// by division, then at most six single days.
+    fn days_below(
+        &self,
+        date: NaiveDate,
+        plain: i64,
+        bound: Nanos,
+        measure: fn(&Calendar, NaiveDate, i64) -> Nanos,
+    ) -> i64 {
+        let per_week = measure(self, date, 7);
+        if per_week <= 0 || bound <= 0 {
+            return 0;
+        }
+        let weeks_below = i64::try_from((bound - 1) / per_week).unwrap_or(i64::MAX);
+        let mut days = 7 * (plain / 7).min(weeks_below);
+        while days < plain && measure(self, date, days + 1) < bound {
+            days += 1;
+        }
+        days
+    }
 }

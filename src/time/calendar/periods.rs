@@ -1,11 +1,11 @@
 //! Open periods of local dates as instants, and the facts that let arithmetic jump: closed ranges
 //! and plain weeks (weekly hours only, no DST change).
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Offset, TimeZone};
+use chrono::{DateTime, Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 
-use super::Calendar;
 use super::spec::{DAY_SECONDS, Span};
+use super::{Calendar, transitions};
 use crate::records::Instant;
 use crate::time::civil::{Edge, resolve_local};
 
@@ -15,7 +15,6 @@ pub(crate) type Nanos = i128;
 
 pub(crate) const NANOS_PER_SECOND: Nanos = 1_000_000_000;
 pub(crate) const DAY_NANOS: Nanos = 86_400 * NANOS_PER_SECOND;
-pub(crate) const WEEK_NANOS: Nanos = 7 * DAY_NANOS;
 
 pub(crate) fn to_nanos(at: &Instant) -> Nanos {
     Nanos::from(at.timestamp()) * NANOS_PER_SECOND + Nanos::from(at.timestamp_subsec_nanos())
@@ -56,8 +55,18 @@ impl Calendar {
     /// `date`'s open periods as instants, in order, empty ones (inside a DST gap) left out.
     pub(super) fn day_periods(&self, date: NaiveDate, out: &mut Vec<(Nanos, Nanos)>) {
         out.clear();
+        let spans = self.spans_on(date);
+        if let Some(midnight) = self.midnight_at_fixed_offset(date) {
+            let second = |s: u32| midnight + Nanos::from(s) * NANOS_PER_SECOND;
+            out.extend(
+                spans
+                    .iter()
+                    .map(|span| (second(span.start), second(span.end))),
+            );
+            return;
+        }
         let tz = self.timezone();
-        for span in self.spans_on(date) {
+        for span in spans {
             let open = local_instant(date, span.start, tz, Edge::Earliest);
             let close = local_instant(date, span.end, tz, Edge::Latest);
             if let (Some(open), Some(close)) = (open, close)
@@ -66,6 +75,27 @@ impl Calendar {
                 out.push((open, close));
             }
         }
+    }
+
+    /// Local midnight of `date` as an instant when no offset change falls within two days of it
+    /// (so every span of the date, overnight ones too, is a plain shift from local time): one UTC
+    /// lookup instead of a local-time resolution per span end.
+    fn midnight_at_fixed_offset(&self, date: NaiveDate) -> Option<Nanos> {
+        let wall = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+        let (from, to) = (wall - 2 * 86_400, wall + 3 * 86_400);
+        if from < transitions::WINDOW.0 || to > transitions::WINDOW.1 {
+            return None;
+        }
+        let next = self.transitions.partition_point(|&change| change <= from);
+        if self
+            .transitions
+            .get(next)
+            .is_some_and(|&change| change <= to)
+        {
+            return None;
+        }
+        let offset = transitions::offset_at(self.timezone(), wall)?;
+        Some(Nanos::from(wall - i64::from(offset)) * NANOS_PER_SECOND)
     }
 
     /// Whether `date` has any open time (a working day).
@@ -82,24 +112,39 @@ impl Calendar {
                 .is_none_or(|next| self.open_days.range(next..).next().is_none())
     }
 
-    /// The instant of local midnight starting `date` when the week `date..date+7` has weekly hours
-    /// only and one UTC offset from a day before to a day after it (so overnight spans and the
-    /// neighbouring midnights are safe): its open time is then exactly `week_open`.
-    pub(super) fn plain_week(&self, date: NaiveDate) -> Option<Nanos> {
+    /// Plain days from `date` on: weekly hours only and one UTC offset from a day before to a day
+    /// after them, so their open time is known from the weekly hours alone. Returns the instant
+    /// of `date`'s midnight and how many days, or None if not even one.
+    pub(super) fn plain_days(&self, date: NaiveDate) -> Option<(Nanos, i64)> {
         if self.week_open == 0 {
             return None;
         }
-        let last = date.checked_add_days(Days::new(6))?;
-        if self.next_override_from(date).is_some_and(|d| d <= last) {
+        let override_days = match self.next_override_from(date) {
+            Some(next) => (next - date).num_days(),
+            None => i64::MAX,
+        };
+        if override_days == 0 {
             return None;
         }
         let midnight = local_instant(date, 0, self.timezone(), Edge::Earliest)?;
-        let offset = |t: Nanos| self.offset_at(t);
-        let before = offset(midnight - DAY_NANOS)?;
-        let stable = [midnight + 4 * DAY_NANOS, midnight + WEEK_NANOS + DAY_NANOS]
-            .into_iter()
-            .all(|t| offset(t) == Some(before));
-        stable.then_some(midnight)
+        let seconds = i64::try_from(midnight.div_euclid(NANOS_PER_SECOND)).ok()?;
+        let offset_days = match transitions::free_days(&self.transitions, seconds) {
+            Some(days) => days,
+            None if self.offset_stable_for_a_week(seconds) => 7,
+            None => 0,
+        };
+        let days = override_days.min(offset_days);
+        (days > 0).then_some((midnight, days))
+    }
+
+    /// Outside the scanned years: the same offset a day before, mid-week and a day after.
+    fn offset_stable_for_a_week(&self, midnight: i64) -> bool {
+        let offset = |t: i64| transitions::offset_at(self.timezone(), t);
+        let before = offset(midnight - 86_400);
+        before.is_some()
+            && [4, 8]
+                .iter()
+                .all(|days| offset(midnight + days * 86_400) == before)
     }
 
     /// The first date at or after `date` with a `closed` or `open` entry of its own.
@@ -113,16 +158,6 @@ impl Calendar {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
-    }
-
-    fn offset_at(&self, t: Nanos) -> Option<i32> {
-        let utc = from_nanos(t, Tz::UTC)?.naive_utc();
-        Some(
-            self.timezone()
-                .offset_from_utc_datetime(&utc)
-                .fix()
-                .local_minus_utc(),
-        )
     }
 
     /// Open periods in order, from those of the day before `t`'s local date on (an overnight span
