@@ -2,7 +2,7 @@
 //! day is not counted, and a period of N days ends at 24:00 of the Nth day after the start's local
 //! date.
 
-use chrono::{Days, NaiveDate, TimeZone};
+use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone};
 use chrono_tz::Tz;
 
 use crate::records::Instant;
@@ -17,16 +17,55 @@ pub fn end_of_day(date: NaiveDate, tz: Tz) -> Option<Instant> {
 /// The first instant of `date` in `tz`.
 pub fn start_of_day(date: NaiveDate, tz: Tz) -> Option<Instant> {
     let midnight = date.and_hms_opt(0, 0, 0)?;
-    if let Some(t) = tz.from_local_datetime(&midnight).earliest() {
-        return Some(t.fixed_offset());
+    resolve_local(midnight, tz, Edge::Earliest).map(|t| t.fixed_offset())
+}
+
+/// Which instant a local time that occurs twice (a DST overlap) stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The first occurrence: where an open period starts, so an overlap lengthens it.
+    Earliest,
+    /// The second occurrence: where an open period ends, so an overlap lengthens it.
+    Latest,
+}
+
+/// The instant a local wall-clock time stands for in `tz`. A time inside a DST gap does not exist
+/// and stands for the first instant after the gap (so a gap shortens a period rather than moving
+/// it); a time in an overlap is resolved by `edge`.
+pub fn resolve_local(local: NaiveDateTime, tz: Tz, edge: Edge) -> Option<DateTime<Tz>> {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => Some(t),
+        LocalResult::Ambiguous(first, second) => Some(match edge {
+            Edge::Earliest => first,
+            Edge::Latest => second,
+        }),
+        LocalResult::None => first_instant_after_gap(local, tz),
     }
-    // A gap at midnight: step forward a minute at a time (gaps are at most a few hours).
-    (1..=24 * 60).find_map(|m| {
-        let local = midnight + chrono::Duration::minutes(m);
-        tz.from_local_datetime(&local)
-            .earliest()
-            .map(|t| t.fixed_offset())
-    })
+}
+
+/// Binary search for the transition instant: before it the wall clock reads earlier than `local`,
+/// from it on later. Offsets a day either side of a gap are the offsets before and after it
+/// (tzdb never puts two transitions within two days).
+fn first_instant_after_gap(local: NaiveDateTime, tz: Tz) -> Option<DateTime<Tz>> {
+    let day = TimeDelta::days(1);
+    let offset_at = |utc: NaiveDateTime| tz.offset_from_utc_datetime(&utc).fix().local_minus_utc();
+    let before = offset_at(local.checked_sub_signed(day)?);
+    let after = offset_at(local.checked_add_signed(day)?);
+    let wall = local.and_utc().timestamp();
+    let (mut lo, mut hi) = (wall - i64::from(after), wall - i64::from(before));
+    let wall_clock = |utc: i64| -> Option<i64> {
+        let naive = DateTime::from_timestamp(utc, 0)?.naive_utc();
+        Some(utc + i64::from(offset_at(naive)))
+    };
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if wall_clock(mid)? >= wall {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(DateTime::from_timestamp(hi, 0)?.with_timezone(&tz))
 }
 
 /// The due instant of `N days` from `start`: 24:00 of the Nth day after the start's local date.

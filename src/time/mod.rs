@@ -1,4 +1,5 @@
-//! Time: durations as the language writes them, civil-code days, and (later) business calendars.
+//! Time: durations as the language writes them, civil-code days, and business calendars.
 
+pub mod calendar;
 pub mod civil;
 pub mod duration;
