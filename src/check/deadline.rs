@@ -120,8 +120,14 @@ fn limit(cx: &mut Checker, env: &Env, names: &Names, r: &ast::Rule, c: &Clauses)
     match (c.get("within"), c.get("at least"), c.get("due")) {
         (Some(ClauseKind::Within(l)), _, _) => within(cx, env, names, l),
         (_, Some(ClauseKind::AtLeast(d)), _) => {
-            let written = cx.text(d.duration.span);
-            Some(Limit::AtLeast(length(cx, names, d)?, written))
+            let (length, calendar) = length(cx, names, d)?;
+            Some(Limit::AtLeast(TargetArm {
+                condition: None,
+                length,
+                calendar,
+                written: cx.text(d.duration.span),
+                label: "at least".into(),
+            }))
         }
         (_, _, Some(ClauseKind::Due(e))) => {
             let (expr, ty) = expr::typed(cx, env, e, Context::Record)?;
@@ -147,10 +153,11 @@ fn limit(cx: &mut Checker, env: &Env, names: &Names, r: &ast::Rule, c: &Clauses)
 fn within(cx: &mut Checker, env: &Env, names: &Names, limit: &ast::Limit) -> Option<Limit> {
     let table = match limit {
         ast::Limit::Fixed(d) => {
-            let length = length(cx, names, d)?;
+            let (length, calendar) = length(cx, names, d)?;
             return Some(Limit::Within(vec![TargetArm {
                 condition: None,
                 length,
+                calendar,
                 written: cx.text(d.duration.span),
                 label: "else".into(),
             }]));
@@ -180,15 +187,17 @@ fn within(cx: &mut Checker, env: &Env, names: &Names, limit: &ast::Limit) -> Opt
             None => "else".to_string(),
         };
         match (condition, length) {
-            (Some(Some(c)), Some(l)) => arms.push(TargetArm {
+            (Some(Some(c)), Some((l, calendar))) => arms.push(TargetArm {
                 condition: Some(c),
                 length: l,
+                calendar,
                 written: written.clone(),
                 label,
             }),
-            (None, Some(l)) => arms.push(TargetArm {
+            (None, Some((l, calendar))) => arms.push(TargetArm {
                 condition: None,
                 length: l,
+                calendar,
                 written: written.clone(),
                 label,
             }),
@@ -209,23 +218,41 @@ fn within(cx: &mut Checker, env: &Env, names: &Names, limit: &ast::Limit) -> Opt
     ok.then_some(Limit::Within(arms))
 }
 
-fn length(cx: &mut Checker, names: &Names, d: &ast::DurationLimit) -> Option<Length> {
-    if let Some(cal) = &d.calendar {
-        let name = nfc(&cal.name);
-        if name != "24x7" && !names.calendars.contains(&name) {
-            cx.report(
-                Diagnostic::new("E0101", format!("unknown calendar `{name}`"))
-                    .at(cal.span, "no calendar has this name")
-                    .help(help_for(
-                        &name,
-                        names.calendars.iter().map(String::as_str),
-                        "the built-in calendar is `24x7`",
-                    )),
-            );
-            return None;
+/// A limit's length and the calendar it counts on (`using CAL`, else `24x7`).
+fn length(cx: &mut Checker, names: &Names, d: &ast::DurationLimit) -> Option<(Length, usize)> {
+    let calendar = match &d.calendar {
+        None => 0,
+        Some(cal) => {
+            let name = nfc(&cal.name);
+            match cx.calendar_index.get(&name) {
+                Some(i) => *i,
+                // Declared but with errors: those are reported at the calendar already.
+                None if names.calendars.contains(&name) => return None,
+                None => {
+                    cx.report(
+                        Diagnostic::new("E0101", format!("unknown calendar `{name}`"))
+                            .at(cal.span, "no calendar has this name")
+                            .help(help_for(
+                                &name,
+                                names.calendars.iter().map(String::as_str),
+                                "declare it with `calendar NAME { hours mon-fri 08:30-17:00 }`; the built-in calendar is `24x7`",
+                            )),
+                    );
+                    return None;
+                }
+            }
         }
+    };
+    let length = duration(cx, &d.duration)?;
+    if matches!(length, Length::Workdays(_)) && d.calendar.is_none() {
+        cx.report(
+            Diagnostic::new("E0405", "working days need a business calendar")
+                .at(d.duration.span, "which days are working days?")
+                .help("name the calendar: `within 4 workdays using 营业时间`"),
+        );
+        return None;
     }
-    duration(cx, &d.duration)
+    Some((length, calendar))
 }
 
 fn warn_share(cx: &mut Checker, p: &ast::Percent) -> Option<f64> {

@@ -16,6 +16,10 @@ pub fn duration(cx: &mut Checker, d: &ast::DurationLit) -> Option<Length> {
             .ok()
             .filter(|n| u64::from(*n) <= MAX_DAYS)
             .map(Length::Days),
+        "workday" | "workdays" => u32::try_from(d.amount)
+            .ok()
+            .filter(|n| u64::from(*n) <= MAX_DAYS)
+            .map(Length::Workdays),
         unit => return bad_unit(cx, d, unit),
     };
     if length.is_none() {
@@ -55,11 +59,6 @@ fn bad_unit(cx: &mut Checker, d: &ast::DurationLit, unit: &str) -> Option<Length
             "E0402",
             "`m` is not a unit".to_string(),
             format!("write `{}min` for minutes", d.amount),
-        ),
-        "workday" | "workdays" => (
-            "E0405",
-            "working days need a business calendar".to_string(),
-            "business calendars arrive in a later version; use `h` or `day` for now".to_string(),
         ),
         _ => (
             "E0403",

@@ -131,7 +131,7 @@ fn literal(cx: &mut Checker, e: &ast::Expr) -> Option<(Literal, Type)> {
         },
         K::Duration(d) => match super::durations::duration(cx, d)? {
             super::model::Length::Seconds(s) => Some((Literal::Duration(s), Type::Duration)),
-            super::model::Length::Days(_) => {
+            super::model::Length::Days(_) | super::model::Length::Workdays(_) => {
                 cx.report(
                     Diagnostic::new("E0403", "calendar days are not a fixed length of time")
                         .at(

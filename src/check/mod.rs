@@ -1,6 +1,7 @@
 //! Check: loads a policy's files, resolves names, types and fields, and produces a validated
 //! policy or diagnostics (all of them, from every file).
 
+pub mod calendars;
 mod deadline;
 mod durations;
 mod expect;
@@ -60,6 +61,13 @@ pub fn check(loaded: LoadedSources) -> Checked {
     cx.fields = fields::declare_fields(&mut cx, &items);
     cx.kinds = names::declare_kinds(&mut cx, &items);
     let names = names::declare(&mut cx, &items);
+    let zone = standard.as_ref().map_or(chrono_tz::UTC, |s| s.timezone);
+    let calendars = calendars::calendars(&mut cx, &items, zone);
+    cx.calendar_index = calendars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.name.clone(), i))
+        .collect();
     let phrase_sets = rules::phrase_sets(&mut cx, &names);
     let rules = rules::rules(&mut cx, &names);
     lints::lint(&mut cx, &items);
@@ -70,6 +78,7 @@ pub fn check(loaded: LoadedSources) -> Checked {
     let policy = match (ok, standard) {
         (true, Some(standard)) => Some(Policy {
             standard,
+            calendars,
             fields: fields.defs,
             phrase_sets,
             rules,
@@ -91,6 +100,8 @@ pub(crate) struct Checker<'a> {
     pub diagnostics: Vec<Diagnostic>,
     pub fields: fields::FieldTable,
     pub kinds: names::KindTable,
+    /// Checked calendars by name → index into `Policy::calendars`.
+    pub calendar_index: std::collections::HashMap<String, usize>,
     pub has_count: usize,
 }
 
@@ -101,6 +112,7 @@ impl<'a> Checker<'a> {
             diagnostics,
             fields: fields::FieldTable::default(),
             kinds: names::KindTable::default(),
+            calendar_index: std::collections::HashMap::new(),
             has_count: 0,
         }
     }

@@ -10,6 +10,8 @@ use crate::records::Actor;
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub standard: StandardDef,
+    /// `24x7` first, then the policy's calendars.
+    pub calendars: Vec<super::calendars::CalendarDef>,
     pub fields: Vec<FieldDef>,
     pub phrase_sets: Vec<PhraseSetDef>,
     pub rules: Vec<RuleDef>,
@@ -140,8 +142,8 @@ pub struct DeadlineDef {
 pub enum Limit {
     /// `within D` or a target table; a plain `within D` is a table with one `else` arm.
     Within(Vec<TargetArm>),
-    /// The minimum and the duration as written.
-    AtLeast(Length, String),
+    /// The minimum (an arm without a condition).
+    AtLeast(TargetArm),
     Due(Expr),
 }
 
@@ -149,6 +151,8 @@ pub enum Limit {
 pub struct TargetArm {
     pub condition: Option<Expr>,
     pub length: Length,
+    /// Index into `Policy::calendars` of the calendar time is counted on (0: `24x7`).
+    pub calendar: usize,
     /// The duration as written (`60s`, `1 day`), for findings.
     pub written: String,
     /// The condition as written, for findings (`else` for the last arm).
@@ -162,6 +166,8 @@ pub enum Length {
     Seconds(i64),
     /// Civil-code days: due at 24:00 of the Nth day after the start's local date.
     Days(u32),
+    /// Working days of a calendar: due at the last close of the Nth working day.
+    Workdays(u32),
 }
 
 impl Length {
@@ -170,6 +176,8 @@ impl Length {
             Length::Seconds(s) => crate::time::duration::human(*s),
             Length::Days(1) => "1 day".to_string(),
             Length::Days(n) => format!("{n} days"),
+            Length::Workdays(1) => "1 workday".to_string(),
+            Length::Workdays(n) => format!("{n} workdays"),
         }
     }
 }

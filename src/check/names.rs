@@ -91,6 +91,7 @@ pub fn declare<'a>(cx: &mut Checker, items: &[&'a ast::Item]) -> Names<'a> {
     };
     let mut set_spans: HashMap<String, Span> = HashMap::new();
     let mut short_forms: HashMap<String, Span> = HashMap::new();
+    let mut calendar_spans: HashMap<String, Span> = HashMap::new();
     for item in items {
         match &item.kind {
             ast::ItemKind::Phrases(set) => {
@@ -118,12 +119,12 @@ pub fn declare<'a>(cx: &mut Checker, items: &[&'a ast::Item]) -> Names<'a> {
             }
             ast::ItemKind::Reserved(reserved) => not_supported(cx, &mut names, item, reserved),
             ast::ItemKind::Calendar(calendar) => {
-                names.calendars.push(nfc(&calendar.name.name));
-                cx.report(
-                    Diagnostic::new("E0120", "`calendar` is not supported by this version of norma")
-                        .at(item.span, "business calendars are not evaluated yet")
-                        .help("norma reads business calendars but does not evaluate them yet; remove the item (or comment it out) so the policy does not look enforced where it is not"),
-                );
+                let name = nfc(&calendar.name.name);
+                if duplicate(cx, &calendar_spans, &name, calendar.name.span, "calendar") {
+                    continue;
+                }
+                calendar_spans.insert(name.clone(), calendar.name.span);
+                names.calendars.push(name);
             }
             _ => {}
         }

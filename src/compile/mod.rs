@@ -83,6 +83,8 @@ pub(crate) struct Ir {
     pub has_matchers: Vec<Option<PhraseMatcher>>,
     pub phrase_sets: Vec<PhraseSetDef>,
     pub fields: Vec<FieldDef>,
+    /// `24x7` first, then the policy's calendars, as the rules' `calendar` indexes count them.
+    pub calendars: Vec<crate::check::calendars::CalendarDef>,
 }
 
 impl CompiledPolicy {
@@ -163,6 +165,7 @@ fn assemble(
             has_matchers,
             phrase_sets: policy.phrase_sets,
             fields: policy.fields,
+            calendars: policy.calendars,
         },
     }
 }

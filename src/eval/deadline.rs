@@ -11,7 +11,6 @@ use super::outcome::{ClockEvidence, Elapsed, Evidence, Instance, LimitEvidence, 
 use super::select::{self, Point};
 use crate::check::model::{DeadlineDef, Length, Limit};
 use crate::records::Instant;
-use crate::time::civil::due_after_days;
 use crate::time::duration::human;
 
 /// The limit chosen for this record: how due is computed, and how to describe it.
@@ -23,6 +22,8 @@ struct ChosenLimit {
     /// For `due EXPR`: the instant itself.
     due: Option<Instant>,
     arm: Option<String>,
+    /// The calendar time counts on (index into the policy's calendars; 0 is `24x7`).
+    calendar: usize,
 }
 
 pub fn evaluate(cx: &Ctx, d: &DeadlineDef) -> Result<Vec<Instance>, String> {
@@ -65,17 +66,19 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
                         written: Some(arm.written.clone()),
                         due: None,
                         arm: is_table.then(|| arm.label.clone()),
+                        calendar: arm.calendar,
                     });
                 }
             }
             Err("no arm of the target table applies".into())
         }
-        Limit::AtLeast(length, written) => Ok(ChosenLimit {
+        Limit::AtLeast(arm) => Ok(ChosenLimit {
             kind: "at-least",
-            length: Some(*length),
-            written: Some(written.clone()),
+            length: Some(arm.length),
+            written: Some(arm.written.clone()),
             due: None,
             arm: None,
+            calendar: arm.calendar,
         }),
         Limit::Due(e) => match eval(cx, e, None) {
             Out::Value(Val::Time(t)) => Ok(ChosenLimit {
@@ -84,6 +87,7 @@ fn choose_limit(cx: &Ctx, d: &DeadlineDef) -> Result<ChosenLimit, String> {
                 written: None,
                 due: Some(due_date_means_its_end(cx, e, t)),
                 arm: None,
+                calendar: 0,
             }),
             Out::Unknown(reason) => Err(reason),
             Out::Value(_) => Err("due is not a time".into()),
@@ -111,12 +115,12 @@ fn due_date_means_its_end(cx: &Ctx, e: &crate::check::model::Expr, t: Instant) -
 }
 
 fn due_of(cx: &Ctx, limit: &ChosenLimit, start: Instant) -> Option<Instant> {
+    let calendar = &cx.ir.calendars.get(limit.calendar)?.calendar;
     match (limit.length, limit.due) {
         (_, Some(due)) => Some(due),
-        (Some(Length::Seconds(s)), _) => {
-            chrono::TimeDelta::try_seconds(s).and_then(|d| start.checked_add_signed(d))
-        }
-        (Some(Length::Days(n)), _) => due_after_days(start, n, cx.timezone),
+        (Some(Length::Seconds(s)), _) => calendar.due(start, u64::try_from(s).ok()?),
+        (Some(Length::Days(n)), _) => calendar.due_days(start, n),
+        (Some(Length::Workdays(n)), _) => calendar.due_workdays(start, n),
         (None, None) => None,
     }
 }
@@ -148,9 +152,16 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
     .max(start_at);
     let end = stop_at.unwrap_or(judged_at);
     let elapsed = (end - start_at).num_seconds();
+    let calendar = cx.ir.calendars.get(limit.calendar);
+    let business = |from: Instant, to: Instant| match calendar {
+        Some(c) => c.calendar.elapsed(from, to),
+        None => (to - from).num_seconds(),
+    };
+    let business_elapsed = business(start_at, end);
+    // The limit in counted time: what a `warn at` share is of, and what findings show.
     let limit_seconds = limit.length.map(|l| match l {
         Length::Seconds(s) => s,
-        Length::Days(_) => (due - start_at).num_seconds(),
+        Length::Days(_) | Length::Workdays(_) => business(start_at, due),
     });
     let cancelled =
         cancel_at.is_some_and(|c| c >= start_at && stop_at.is_none_or(|s| c < s) && c < due);
@@ -169,7 +180,7 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
             None if judged_at > due => Status::Breached,
             // Closed before due: nothing can stop the clock any more, so it is not "at risk".
             None if closed_before_now => Status::Pending,
-            None => pending_or_at_risk(d.warn_at, elapsed, start_at, due),
+            None => pending_or_at_risk(d.warn_at, business_elapsed, limit_seconds),
         }
     };
     let start_event = start.event();
@@ -200,8 +211,8 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
             stop_event: stop,
             elapsed: Elapsed {
                 wall_s: elapsed,
-                business_s: elapsed,
-                human: human(elapsed),
+                business_s: business_elapsed,
+                human: human(business_elapsed),
             },
             limit: LimitEvidence {
                 kind: limit.kind,
@@ -209,15 +220,16 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
                 human: limit_human,
                 arm: limit.arm.clone(),
             },
-            calendar: "24x7".to_string(),
+            calendar: calendar.map_or_else(|| "24x7".to_string(), |c| c.name.clone()),
         }),
     })
 }
 
-fn pending_or_at_risk(warn_at: Option<f64>, elapsed: i64, start: Instant, due: Instant) -> Status {
-    let total = (due - start).num_seconds();
-    match warn_at {
-        Some(share) if total > 0 && elapsed as f64 >= share * total as f64 => Status::AtRisk,
+fn pending_or_at_risk(warn_at: Option<f64>, counted: i64, limit: Option<i64>) -> Status {
+    match (warn_at, limit) {
+        (Some(share), Some(total)) if total > 0 && counted as f64 >= share * total as f64 => {
+            Status::AtRisk
+        }
         _ => Status::Pending,
     }
 }

@@ -38,9 +38,13 @@ within 30s   within 90min   within 2h   within 3 days
     CodeDoc {
         code: "E0405",
         title: "working days need a business calendar",
-        explanation: r#"`N workdays` counts the working days of a business calendar
-(`within 4 workdays using 营业时间`). This version of norma does not evaluate business calendars
-yet; write the limit in hours or civil-code days until it does."#,
+        explanation: r#"`N workdays` counts the working days of a business calendar: due at the last
+close of the Nth working day after the start's local date. Name the calendar with `using`.
+
+```norma
+calendar 营业时间 { hours mon-fri 08:30-17:00 }
+deadline 处理意见 { start opened  stop first resolve  within 4 workdays using 营业时间 }
+```"#,
     },
     CodeDoc {
         code: "E0406",
@@ -61,6 +65,73 @@ rather than misbehave at run time.
 
 ```norma
 deadline 回复 { start opened  stop first message by agent  within 99999999999h }   # E0407
+```"#,
+    },
+    CodeDoc {
+        code: "E0408",
+        title: "bad opening hours",
+        explanation: r#"A span of opening hours ends before it starts, lasts more than a day, or a day
+name is not one of `mon tue wed thu fri sat sun`. Spans are half-open `[open, close)` and belong to
+the day they start on; a span across midnight is written with `+1`.
+
+```norma
+calendar 夜班 { hours mon-fri 22:00-06:00+1 }
+```"#,
+    },
+    CodeDoc {
+        code: "E0409",
+        title: "overlapping opening hours",
+        explanation: r#"Two spans of one day overlap (or a span across midnight overlaps the next
+day's first span), so the open time would be counted twice. Split days are written as separate,
+non-overlapping spans.
+
+```norma
+calendar 营业时间 { hours mon-fri 08:30-12:00, 13:30-17:00 }
+```"#,
+    },
+    CodeDoc {
+        code: "E0410",
+        title: "a closed range that ends before it starts",
+        explanation: r#"`closed FROM..TO` is an inclusive range of local dates; write the earlier date
+first.
+
+```norma
+calendar 营业时间 { hours mon-fri 08:30-17:00  closed 2026-10-01..2026-10-07 "国庆节" }
+```"#,
+    },
+    CodeDoc {
+        code: "E0411",
+        title: "a date both closed and open",
+        explanation: r#"A calendar closes and opens the same date. Chinese make-up working days (调休)
+fall outside the holiday range: close the holiday and open the make-up day.
+
+```norma
+calendar 营业时间 {
+  hours  mon-fri 08:30-17:00
+  closed 2026-10-01..2026-10-07 "国庆节"
+  open   2026-10-11 08:30-17:00 "调休"
+}
+```"#,
+    },
+    CodeDoc {
+        code: "E0412",
+        title: "a calendar with no open time",
+        explanation: r#"The calendar has no weekly hours and no open day (or an `open` day without
+hours), so no deadline counted on it could ever be due.
+
+```norma
+calendar 营业时间 { hours mon-fri 08:30-17:00 }
+```"#,
+    },
+    CodeDoc {
+        code: "E0413",
+        title: "a calendar that extends itself",
+        explanation: r#"`calendar B extends A` copies A and changes it; a chain of `extends` that
+returns to its start has no base to copy.
+
+```norma
+calendar 营业时间 { hours mon-fri 08:30-17:00 }
+calendar 华南 extends 营业时间 { timezone "Asia/Shanghai" }
 ```"#,
     },
 ];
