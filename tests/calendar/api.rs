@@ -32,6 +32,11 @@ fn spans_read_and_print_as_the_language_writes_them() {
     assert_eq!(Span::parse("8:30"), None);
     assert_eq!(Span::parse("08:60-09:00"), None);
     assert_eq!(Span::parse("25:00-26:00"), None);
+    assert_eq!(Span::parse("99999999:00-10:00"), None);
+    assert_eq!(
+        Span::parse("24:00-01:00+1"),
+        Some(Span::new(86_400, 90_000))
+    );
 }
 
 #[test]
