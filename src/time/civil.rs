@@ -128,4 +128,20 @@ mod tests {
             Some(at("2026-11-05T00:00:00+00:00"))
         );
     }
+
+    #[test]
+    fn a_local_time_in_a_gap_is_the_end_of_the_gap_and_an_overlap_has_two_edges() {
+        let ny = chrono_tz::America::New_York;
+        let local = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let resolved = |s: &str, edge| resolve_local(local(s), ny, edge).map(|t| t.fixed_offset());
+        // 02:30 does not exist on 2026-03-08: the clock jumps from 02:00 EST to 03:00 EDT.
+        let gap_end = at("2026-03-08T03:00:00-04:00");
+        assert_eq!(resolved("2026-03-08 02:30", Edge::Earliest), Some(gap_end));
+        assert_eq!(resolved("2026-03-08 02:00", Edge::Latest), Some(gap_end));
+        // 01:30 occurs twice on 2026-11-01.
+        let first = at("2026-11-01T01:30:00-04:00");
+        let second = at("2026-11-01T01:30:00-05:00");
+        assert_eq!(resolved("2026-11-01 01:30", Edge::Earliest), Some(first));
+        assert_eq!(resolved("2026-11-01 01:30", Edge::Latest), Some(second));
+    }
 }

@@ -57,9 +57,9 @@ fn clock_seconds(text: &str) -> Option<u32> {
     let hours: u32 = parts.next()?.parse().ok()?;
     let minutes: u32 = parts.next()?.parse().ok()?;
     let seconds: u32 = parts.next().map_or(Some(0), |s| s.parse().ok())?;
-    let valid = parts.next().is_none() && minutes < 60 && seconds < 60;
-    let total = hours * 3600 + minutes * 60 + seconds;
-    (valid && total <= DAY_SECONDS).then_some(total)
+    let valid = parts.next().is_none() && hours <= 24 && minutes < 60 && seconds < 60;
+    let total = valid.then(|| hours * 3600 + minutes * 60 + seconds)?;
+    (total <= DAY_SECONDS).then_some(total)
 }
 
 impl fmt::Display for Span {
