@@ -26,7 +26,11 @@ pub struct CalendarDef {
 pub const ALWAYS_OPEN: &str = "24x7";
 
 /// Every calendar of the policy: `24x7` first, then the declared ones that check, by name.
-pub(crate) fn calendars(cx: &mut Checker, items: &[&ast::Item], standard_zone: Tz) -> Vec<CalendarDef> {
+pub(crate) fn calendars(
+    cx: &mut Checker,
+    items: &[&ast::Item],
+    standard_zone: Tz,
+) -> Vec<CalendarDef> {
     let declared: Vec<(&ast::Item, &ast::Calendar)> = items
         .iter()
         .filter_map(|i| match &i.kind {
@@ -39,8 +43,10 @@ pub(crate) fn calendars(cx: &mut Checker, items: &[&ast::Item], standard_zone: T
         name: ALWAYS_OPEN.to_string(),
         calendar: Calendar::always_open(standard_zone),
     }];
-    let by_name: HashMap<String, &ast::Calendar> =
-        declared.iter().map(|(_, c)| (nfc(&c.name.name), *c)).collect();
+    let by_name: HashMap<String, &ast::Calendar> = declared
+        .iter()
+        .map(|(_, c)| (nfc(&c.name.name), *c))
+        .collect();
     for (_, cal) in &declared {
         let name = nfc(&cal.name.name);
         if name == ALWAYS_OPEN {
@@ -99,7 +105,11 @@ fn resolve(
                 cx.report(
                     Diagnostic::new("E0101", format!("unknown calendar `{base_name}`"))
                         .at(base.span, "no calendar has this name")
-                        .help(help_for(&base_name, names, "extend a declared calendar or `24x7`")),
+                        .help(help_for(
+                            &base_name,
+                            names,
+                            "extend a declared calendar or `24x7`",
+                        )),
                 );
                 None
             }
@@ -126,15 +136,23 @@ fn changes(cx: &mut Checker, cal: &ast::Calendar) -> Option<CalendarChanges> {
                 None => ok = false,
             },
             CalendarLineKind::Hours { days, spans } => {
-                let days: Option<Vec<Weekday>> =
-                    days.iter().map(|d| weekdays(cx, d)).collect::<Option<Vec<_>>>().map(|v| v.concat());
+                let days: Option<Vec<Weekday>> = days
+                    .iter()
+                    .map(|d| weekdays(cx, d))
+                    .collect::<Option<Vec<_>>>()
+                    .map(|v| v.concat());
                 match (days, time_spans(cx, spans)) {
                     (Some(days), Some(spans)) => changes.hours.push((days, spans)),
                     _ => ok = false,
                 }
             }
-            CalendarLineKind::Closed { from, to, label, .. } => {
-                match (date(from), to.as_deref().map(date).unwrap_or_else(|| date(from))) {
+            CalendarLineKind::Closed {
+                from, to, label, ..
+            } => {
+                match (
+                    date(from),
+                    to.as_deref().map(date).unwrap_or_else(|| date(from)),
+                ) {
                     (Some(from), Some(to)) => changes.closed.push(ClosedDates {
                         from,
                         to,
@@ -144,16 +162,19 @@ fn changes(cx: &mut Checker, cal: &ast::Calendar) -> Option<CalendarChanges> {
                     _ => ok = false,
                 }
             }
-            CalendarLineKind::Open { date: d, spans, label, .. } => {
-                match (date(d), time_spans(cx, spans)) {
-                    (Some(date), Some(spans)) => changes.open.push(OpenDay {
-                        date,
-                        spans,
-                        label: label.as_ref().map(|l| l.value.clone()),
-                    }),
-                    _ => ok = false,
-                }
-            }
+            CalendarLineKind::Open {
+                date: d,
+                spans,
+                label,
+                ..
+            } => match (date(d), time_spans(cx, spans)) {
+                (Some(date), Some(spans)) => changes.open.push(OpenDay {
+                    date,
+                    spans,
+                    label: label.as_ref().map(|l| l.value.clone()),
+                }),
+                _ => ok = false,
+            },
         }
     }
     ok.then_some(changes)
@@ -165,7 +186,10 @@ fn date(text: &str) -> Option<NaiveDate> {
 
 /// `mon-fri` → Mon..=Fri; a range may wrap around the week (`sat-mon`).
 fn weekdays(cx: &mut Checker, range: &ast::WeekdayRange) -> Option<Vec<Weekday>> {
-    let index = |name: &str| WEEK.iter().position(|d| d.to_string().to_lowercase().starts_with(name));
+    let index = |name: &str| {
+        WEEK.iter()
+            .position(|d| d.to_string().to_lowercase().starts_with(name))
+    };
     let from = index(&range.from);
     let to = range.to.as_deref().map(index).unwrap_or(from);
     let (Some(from), Some(to)) = (from, to) else {
@@ -183,7 +207,12 @@ fn weekdays(cx: &mut Checker, range: &ast::WeekdayRange) -> Option<Vec<Weekday>>
 fn time_spans(cx: &mut Checker, spans: &[ast::TimeSpan]) -> Option<Vec<Span>> {
     let mut out = Vec::new();
     for s in spans {
-        let text = format!("{}-{}{}", s.start, s.end, if s.next_day { "+1" } else { "" });
+        let text = format!(
+            "{}-{}{}",
+            s.start,
+            s.end,
+            if s.next_day { "+1" } else { "" }
+        );
         match Span::parse(&text) {
             Some(span) => out.push(span),
             None => {
@@ -201,21 +230,36 @@ fn time_spans(cx: &mut Checker, spans: &[ast::TimeSpan]) -> Option<Vec<Span>> {
 
 /// Each problem `Calendar::new` found, at the line it is about where that line can be found.
 fn report_errors(cx: &mut Checker, cal: &ast::Calendar, errors: Vec<CalendarError>) {
+    // `hours mon-fri 17:00-08:30` is one mistake, not five: one diagnostic per line and code.
+    let mut reported: Vec<(&'static str, SourceSpan)> = Vec::new();
     for error in errors {
         let (code, help) = match &error {
-            CalendarError::InvertedSpan { .. } | CalendarError::SpanOutOfDay { .. } => {
-                ("E0408", "a span runs forward within a day; write `22:00-06:00+1` for one ending the next day")
-            }
-            CalendarError::OverlappingSpans { .. } => {
-                ("E0409", "give each day spans that do not overlap, e.g. `08:30-12:00, 13:30-17:00`")
-            }
-            CalendarError::InvertedDateRange { .. } => ("E0410", "write the earlier date first: `2026-10-01..2026-10-07`"),
-            CalendarError::ClosedAndOpen { .. } => ("E0411", "a date is either closed or open; remove one of the two lines"),
-            CalendarError::OpenDayWithoutHours { .. } | CalendarError::NoOpenTime => {
-                ("E0412", "add `hours` (e.g. `hours mon-fri 08:30-17:00`) or `open` days with hours")
-            }
+            CalendarError::InvertedSpan { .. } | CalendarError::SpanOutOfDay { .. } => (
+                "E0408",
+                "a span runs forward within a day; write `22:00-06:00+1` for one ending the next day",
+            ),
+            CalendarError::OverlappingSpans { .. } => (
+                "E0409",
+                "give each day spans that do not overlap, e.g. `08:30-12:00, 13:30-17:00`",
+            ),
+            CalendarError::InvertedDateRange { .. } => (
+                "E0410",
+                "write the earlier date first: `2026-10-01..2026-10-07`",
+            ),
+            CalendarError::ClosedAndOpen { .. } => (
+                "E0411",
+                "a date is either closed or open; remove one of the two lines",
+            ),
+            CalendarError::OpenDayWithoutHours { .. } | CalendarError::NoOpenTime => (
+                "E0412",
+                "add `hours` (e.g. `hours mon-fri 08:30-17:00`) or `open` days with hours",
+            ),
         };
         let span = locate(cal, &error).unwrap_or(cal.name.span);
+        if reported.contains(&(code, span)) {
+            continue;
+        }
+        reported.push((code, span));
         cx.report(
             Diagnostic::new(code, format!("calendar `{}`: {error}", cal.name.name))
                 .at(span, "here")
@@ -227,20 +271,33 @@ fn report_errors(cx: &mut Checker, cal: &ast::Calendar, errors: Vec<CalendarErro
 /// The line a calendar error is about: the `open`/`closed` line of its date, the `hours` line
 /// holding its span.
 fn locate(cal: &ast::Calendar, error: &CalendarError) -> Option<SourceSpan> {
-    let written = |s: &ast::TimeSpan| format!("{}-{}{}", s.start, s.end, if s.next_day { "+1" } else { "" });
+    let written = |s: &ast::TimeSpan| {
+        format!(
+            "{}-{}{}",
+            s.start,
+            s.end,
+            if s.next_day { "+1" } else { "" }
+        )
+    };
     let span_text = match error {
-        CalendarError::InvertedSpan { span, .. } | CalendarError::SpanOutOfDay { span, .. } => Some(span.to_string()),
+        CalendarError::InvertedSpan { span, .. } | CalendarError::SpanOutOfDay { span, .. } => {
+            Some(span.to_string())
+        }
         CalendarError::OverlappingSpans { second, .. } => Some(second.to_string()),
         _ => None,
     };
     let date_text = match error {
-        CalendarError::ClosedAndOpen { date, .. } | CalendarError::OpenDayWithoutHours { date } => Some(date.to_string()),
+        CalendarError::ClosedAndOpen { date, .. } | CalendarError::OpenDayWithoutHours { date } => {
+            Some(date.to_string())
+        }
         CalendarError::InvertedDateRange { from, .. } => Some(from.to_string()),
         _ => None,
     };
     cal.lines.iter().find_map(|line| match &line.kind {
         CalendarLineKind::Hours { spans, .. } | CalendarLineKind::Open { spans, .. }
-            if span_text.as_ref().is_some_and(|t| spans.iter().any(|s| same_span(&written(s), t))) =>
+            if span_text
+                .as_ref()
+                .is_some_and(|t| spans.iter().any(|s| same_span(&written(s), t))) =>
         {
             Some(line.span)
         }

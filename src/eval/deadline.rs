@@ -189,11 +189,18 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
         (None, Some(t)) => t.to_rfc3339(),
         _ => String::new(),
     };
-    let message = message(status, limit, &limit_human, elapsed, due, (stop, cancel));
+    let message = message(
+        status,
+        limit,
+        &limit_human,
+        business_elapsed,
+        due,
+        (stop, cancel),
+    );
     let message = if status == Status::Pending && closed_before_now && stop_at.is_none() {
         format!(
             "closed before due, {} after the start, limit {limit_human}",
-            human(elapsed)
+            human(business_elapsed)
         )
     } else {
         message
