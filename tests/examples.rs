@@ -41,3 +41,30 @@ fn examples_produce_exactly_the_expected_outcomes() {
         diffs.join("\n")
     );
 }
+
+/// Every rule of the shipped policy is shown both ways in the examples: at least one outcome that
+/// passes (met, passed) and one that fails (breached, violated), per the expectations file.
+#[test]
+fn every_shipped_rule_has_a_passing_and_a_failing_example() {
+    let (policy, _) = policy(&[repo("policies")]);
+    let (_, expected) = expected(&repo("examples/outcomes.test.yaml"));
+    let mut missing = Vec::new();
+    for rule in &policy.rules {
+        let outcomes: Vec<&str> = expected
+            .iter()
+            .filter(|e| e.rule == rule.name)
+            .map(|e| e.outcome.as_str())
+            .collect();
+        let passes = outcomes.iter().any(|o| ["met", "passed"].contains(o));
+        let fails = outcomes.iter().any(|o| ["breached", "violated"].contains(o));
+        if !passes || !fails {
+            let lacking = match (passes, fails) {
+                (false, false) => "a passing and a failing example",
+                (false, true) => "a passing example",
+                _ => "a failing example",
+            };
+            missing.push(format!("{} ({}) has no {lacking}", rule.name, rule.defined_at));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
