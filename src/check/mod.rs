@@ -21,6 +21,7 @@ use crate::diag::{Diagnostic, FileId, SourceMap, Span};
 use crate::syntax::ast;
 
 pub use model::Policy;
+pub use names::nfc;
 
 /// A policy's files, parsed, with the diagnostics of loading and parsing.
 pub struct LoadedSources {

@@ -2,6 +2,7 @@
 //! 0 success (warnings included), 1 findings at or above `--fail-on`, 2 usage errors, policy
 //! diagnostics at error level and unreadable inputs (docs/cli.md).
 
+pub mod calendar;
 pub mod check;
 pub mod explain;
 pub mod import;
@@ -46,6 +47,9 @@ pub enum Command {
     Explain(explain::Args),
     /// Convert records from another format to JSON Lines on standard output.
     Import(import::Args),
+    /// Ask a policy's calendar when a limit is due, how much open time lies between two
+    /// instants, whether it is open, or which periods are open.
+    Calendar(calendar::Args),
 }
 
 /// Where a command writes, and whether each stream takes colour.
@@ -99,6 +103,7 @@ where
         Command::Lint(args) => lint::run(args, io),
         Command::Explain(args) => explain::run(args, io),
         Command::Import(args) => import::run(args, io),
+        Command::Calendar(args) => calendar::run(args, io),
     };
     let result = result.and_then(|code| io.out.flush().map(|()| code));
     match result {

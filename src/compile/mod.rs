@@ -96,6 +96,17 @@ impl CompiledPolicy {
     pub fn rule_index(&self, name: &str) -> Option<usize> {
         self.rules.iter().position(|r| r.name == name)
     }
+
+    /// A calendar by name (`24x7` included), compared after NFC.
+    pub fn calendar(&self, name: &str) -> Option<&crate::time::calendar::Calendar> {
+        let name = crate::check::nfc(name);
+        self.ir.calendars.iter().find(|c| c.name == name).map(|c| &c.calendar)
+    }
+
+    /// The names of the policy's calendars, `24x7` first.
+    pub fn calendar_names(&self) -> impl Iterator<Item = &str> {
+        self.ir.calendars.iter().map(|c| c.name.as_str())
+    }
 }
 
 /// Compiles a validated policy. Patterns were validated by `check`, so an error here is a pattern

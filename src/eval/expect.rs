@@ -56,9 +56,10 @@ fn windows(cx: &Ctx, sel: &Selector, until_next_anchor: bool) -> Result<Vec<Wind
         return Ok(vec![(None, found)]);
     };
     let Some(anchor) = e.after.as_deref().filter(|a| is_each(a)) else {
-        let anchor = match e.after.as_deref() {
-            Some(a) => select::point(cx, a)?.and_then(|p| p.event()),
-            None => None,
+        // The anchor a finding points at: `after`'s, else `before`'s.
+        let anchor = match (e.after.as_deref(), e.before.as_deref()) {
+            (Some(a), _) | (None, Some(a)) => select::point(cx, a)?.and_then(|p| p.event()),
+            (None, None) => None,
         };
         let found = select::all(cx, sel)?
             .into_iter()
@@ -98,6 +99,14 @@ fn windows(cx: &Ctx, sel: &Selector, until_next_anchor: bool) -> Result<Vec<Wind
     Ok(result)
 }
 
+/// How the window relates to its anchor: `after`, unless only `before` is given.
+fn relation(sel: &Selector) -> &'static str {
+    match sel {
+        Selector::Events(e) if e.after.is_none() && e.before.is_some() => "before",
+        _ => "after",
+    }
+}
+
 fn is_each(sel: &Selector) -> bool {
     matches!(sel, Selector::Events(e) if e.quantifier == Quantifier::Each)
 }
@@ -112,7 +121,7 @@ fn after(event: usize, anchor: Point) -> bool {
 fn required(sel: &Selector, anchor: Option<usize>, found: &[usize]) -> Instance {
     let what = describe(sel);
     let place = anchor
-        .map(|a| format!(" after event {a}"))
+        .map(|a| format!(" {} event {a}", relation(sel)))
         .unwrap_or_default();
     match found.first() {
         Some(f) => instance(
@@ -138,7 +147,7 @@ fn forbidden(sel: &Selector, anchor: Option<usize>, found: &[usize]) -> Vec<Inst
     let what = describe(sel);
     if found.is_empty() {
         let place = anchor
-            .map(|a| format!(" after event {a}"))
+            .map(|a| format!(" {} event {a}", relation(sel)))
             .unwrap_or_default();
         return vec![instance(
             Status::Passed,
