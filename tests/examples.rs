@@ -56,14 +56,19 @@ fn every_shipped_rule_has_a_passing_and_a_failing_example() {
             .map(|e| e.outcome.as_str())
             .collect();
         let passes = outcomes.iter().any(|o| ["met", "passed"].contains(o));
-        let fails = outcomes.iter().any(|o| ["breached", "violated"].contains(o));
+        let fails = outcomes
+            .iter()
+            .any(|o| ["breached", "violated"].contains(o));
         if !passes || !fails {
             let lacking = match (passes, fails) {
                 (false, false) => "a passing and a failing example",
                 (false, true) => "a passing example",
                 _ => "a failing example",
             };
-            missing.push(format!("{} ({}) has no {lacking}", rule.name, rule.defined_at));
+            missing.push(format!(
+                "{} ({}) has no {lacking}",
+                rule.name, rule.defined_at
+            ));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));

@@ -87,7 +87,11 @@ fn answer(calendar: &Calendar, query: &Query) -> Result<Answer, String> {
             let written = duration.join(" ");
             let due = due(calendar, start, &written)?;
             Ok(Answer {
-                text: format!("{written} from {} is due {}", start.to_rfc3339(), due.to_rfc3339()),
+                text: format!(
+                    "{written} from {} is due {}",
+                    start.to_rfc3339(),
+                    due.to_rfc3339()
+                ),
                 fields: json!({ "query": "due", "start": start.to_rfc3339(), "duration": written, "due": due.to_rfc3339() }),
             })
         }
@@ -118,10 +122,20 @@ fn answer(calendar: &Calendar, query: &Query) -> Result<Answer, String> {
         Query::Show { from, to } => {
             let (from, to) = (at(from)?, at(to)?);
             let periods = calendar.periods(from, to);
-            let lines: Vec<String> = periods.iter().map(|(a, b)| format!("{} – {}", a.to_rfc3339(), b.to_rfc3339())).collect();
-            let list: Vec<serde_json::Value> = periods.iter().map(|(a, b)| json!({ "open": a.to_rfc3339(), "close": b.to_rfc3339() })).collect();
+            let lines: Vec<String> = periods
+                .iter()
+                .map(|(a, b)| format!("{} – {}", a.to_rfc3339(), b.to_rfc3339()))
+                .collect();
+            let list: Vec<serde_json::Value> = periods
+                .iter()
+                .map(|(a, b)| json!({ "open": a.to_rfc3339(), "close": b.to_rfc3339() }))
+                .collect();
             Ok(Answer {
-                text: if lines.is_empty() { "no open period in that range".to_string() } else { lines.join("\n") },
+                text: if lines.is_empty() {
+                    "no open period in that range".to_string()
+                } else {
+                    lines.join("\n")
+                },
                 fields: json!({ "query": "show", "from": from.to_rfc3339(), "to": to.to_rfc3339(), "periods": list }),
             })
         }
@@ -131,7 +145,9 @@ fn answer(calendar: &Calendar, query: &Query) -> Result<Answer, String> {
 fn due(calendar: &Calendar, start: Instant, written: &str) -> Result<Instant, String> {
     let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
     let unit = written[digits.len()..].trim();
-    let n: u64 = digits.parse().map_err(|_| format!("`{written}` is not a duration such as `2h`, `90min`, `3 workdays` or `3 days`"))?;
+    let n: u64 = digits.parse().map_err(|_| {
+        format!("`{written}` is not a duration such as `2h`, `90min`, `3 workdays` or `3 days`")
+    })?;
     let n32 = u32::try_from(n).map_err(|_| format!("`{written}` is too long"))?;
     let due = match unit {
         "s" => calendar.due(start, n),
@@ -139,9 +155,18 @@ fn due(calendar: &Calendar, start: Instant, written: &str) -> Result<Instant, St
         "h" => calendar.due(start, n.saturating_mul(3600)),
         "day" | "days" => calendar.due_days(start, n32),
         "workday" | "workdays" => calendar.due_workdays(start, n32),
-        _ => return Err(format!("`{unit}` is not a unit: use s, min, h, day(s) or workday(s)")),
+        _ => {
+            return Err(format!(
+                "`{unit}` is not a unit: use s, min, h, day(s) or workday(s)"
+            ));
+        }
     };
-    due.ok_or_else(|| format!("the calendar never has {written} of open time after {}", start.to_rfc3339()))
+    due.ok_or_else(|| {
+        format!(
+            "the calendar never has {written} of open time after {}",
+            start.to_rfc3339()
+        )
+    })
 }
 
 /// An RFC 3339 instant, or a local time without offset (`2026-10-30T16:50`) in the calendar's
@@ -153,13 +178,20 @@ fn instant(text: &str, calendar: &Calendar) -> Result<Instant, String> {
     let local = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .ok_or_else(|| format!("`{text}` is not a time: write 2026-10-30T16:50 or an RFC 3339 instant"))?;
+        .ok_or_else(|| {
+            format!("`{text}` is not a time: write 2026-10-30T16:50 or an RFC 3339 instant")
+        })?;
     calendar
         .timezone()
         .from_local_datetime(&local)
         .earliest()
         .map(|t| t.fixed_offset())
-        .ok_or_else(|| format!("`{text}` does not exist in {} (a clock change skips it)", calendar.timezone()))
+        .ok_or_else(|| {
+            format!(
+                "`{text}` does not exist in {} (a clock change skips it)",
+                calendar.timezone()
+            )
+        })
 }
 
 fn write_answer(io: &mut Io, args: &Args, answer: &Answer) -> io::Result<()> {

@@ -100,7 +100,11 @@ impl CompiledPolicy {
     /// A calendar by name (`24x7` included), compared after NFC.
     pub fn calendar(&self, name: &str) -> Option<&crate::time::calendar::Calendar> {
         let name = crate::check::nfc(name);
-        self.ir.calendars.iter().find(|c| c.name == name).map(|c| &c.calendar)
+        self.ir
+            .calendars
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| &c.calendar)
     }
 
     /// The names of the policy's calendars, `24x7` first.
