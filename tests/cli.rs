@@ -389,3 +389,65 @@ fn an_ambiguous_local_time_is_a_warning_finding() {
     ]);
     assert_eq!(strict.status.code(), Some(1));
 }
+
+/// `norma calendar` answers an author's "when is this due?" with the evaluator's arithmetic: the
+/// worked examples of the language reference, derived by hand there.
+#[test]
+fn calendar_answers_when_a_limit_is_due() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policies = root.join("policies");
+    let policies = policies.to_str().unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("docs/schema/calendar.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let ask = |args: &[&str]| -> Value {
+        let mut all = vec!["calendar", policies, "营业时间"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        let output = norma(&all);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let line: Value = serde_json::from_str(stdout(&output).trim()).expect("one JSON line");
+        assert!(validator.is_valid(&line), "invalid calendar line: {line}");
+        line
+    };
+    // Fri 10-30 16:50 + 2h of office time: 10 min on Friday, 1h50 from Monday 08:30.
+    let due = ask(&["due", "2026-10-30T16:50", "2h"]);
+    assert_eq!(due["due"], "2026-11-02T10:20:00+08:00");
+    // Wed 09-30 16:30 + 4 workdays: 10-08, 10-09, the make-up Sunday 10-11, 10-12.
+    let due = ask(&["due", "2026-09-30T16:30", "4", "workdays"]);
+    assert_eq!(due["due"], "2026-10-12T17:00:00+08:00");
+    // 30 min on 09-30, nothing in the holiday, 10 min on 10-08.
+    let elapsed = ask(&["elapsed", "2026-09-30T16:30", "2026-10-08T08:40"]);
+    assert_eq!(elapsed["business_s"], 2400);
+    let open = ask(&["open", "2026-10-03T10:00:00+08:00"]);
+    assert_eq!(open["open"], false);
+    assert_eq!(open["next_open"], "2026-10-08T08:30:00+08:00");
+    let show = ask(&["show", "2026-10-09T00:00", "2026-10-12T00:00"]);
+    let periods: Vec<&str> = show["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["open"].as_str())
+        .collect();
+    assert_eq!(
+        periods,
+        ["2026-10-09T08:30:00+08:00", "2026-10-11T08:30:00+08:00"]
+    );
+
+    let unknown = norma(&[
+        "calendar",
+        policies,
+        "营业时",
+        "due",
+        "2026-10-30T16:50",
+        "2h",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("did you mean `营业时间`?"),
+        "{}",
+        stderr(&unknown)
+    );
+}

@@ -24,10 +24,10 @@ pub struct Args {
     #[command(subcommand)]
     pub query: Query,
     /// The directory imports may not leave.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub root: Option<PathBuf>,
     /// `human` or `json` (one `calendar` line).
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_enum, default_value_t, global = true)]
     pub format: Format,
 }
 
@@ -196,7 +196,12 @@ fn instant(text: &str, calendar: &Calendar) -> Result<Instant, String> {
 
 fn write_answer(io: &mut Io, args: &Args, answer: &Answer) -> io::Result<()> {
     match args.format {
-        Format::Human => writeln!(io.out, "{}: {}", args.calendar, answer.text),
+        Format::Human => {
+            for line in answer.text.lines() {
+                writeln!(io.out, "{}: {line}", args.calendar)?;
+            }
+            Ok(())
+        }
         Format::Json => {
             let mut body = answer.fields.clone();
             if let Some(map) = body.as_object_mut() {
