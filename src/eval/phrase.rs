@@ -18,6 +18,15 @@ pub fn evaluate(cx: &Ctx, rule: usize, p: &PhraseRuleDef) -> Result<Vec<Instance
     if messages.is_empty() {
         return Err(p.scope.empty_reason.clone());
     }
+    // A message without text (an image, a call without transcript) has nothing to judge: it is
+    // left out, and a scope of such messages only makes the rule not applicable.
+    let messages: Vec<usize> = messages
+        .into_iter()
+        .filter(|m| cx.record.events.get(*m).is_some_and(|e| e.text.is_some()))
+        .collect();
+    if messages.is_empty() {
+        return Err("field missing: text".into());
+    }
     let Some(Some(matcher)) = cx.ir.rule_matchers.get(rule) else {
         return Err("no phrase matcher".into());
     };
