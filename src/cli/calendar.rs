@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use serde_json::json;
 
-use super::{Io, exit, usage_error, write_diagnostics};
+use super::{Io, exit, load_for, usage_error};
 use crate::records::Instant;
 use crate::report::{Format, json};
 use crate::time::calendar::Calendar;
@@ -49,10 +49,12 @@ pub enum Query {
 }
 
 pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
-    let loaded = crate::load_policy(std::slice::from_ref(&args.policy), args.root.clone());
-    write_diagnostics(&loaded, args.format, io)?;
-    let Some(policy) = loaded.policy.as_ref().filter(|_| !loaded.has_errors()) else {
-        writeln!(io.err, "error: the policy has errors")?;
+    let paths = std::slice::from_ref(&args.policy);
+    let loaded = match load_for(paths, args.root.clone(), args.format, None, io)? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let Some(policy) = &loaded.policy else {
         return Ok(exit::USAGE);
     };
     let Some(calendar) = policy.calendar(&args.calendar) else {

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use super::{Io, count, exit, write_diagnostics};
+use super::{Io, count, exit, load_for};
 use crate::report::Format;
 
 #[derive(Debug, clap::Args)]
@@ -20,22 +20,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
-    let loaded = crate::load_policy(&args.policy, args.root.clone());
-    write_diagnostics(&loaded, args.format, io)?;
-    if loaded.has_errors() {
-        let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-        writeln!(
-            io.err,
-            "error: the policy has {}",
-            count(errors, "error", "errors")
-        )?;
-        return Ok(exit::USAGE);
-    }
+    let loaded = match load_for(&args.policy, args.root.clone(), args.format, None, io)? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
     let Some(policy) = &loaded.policy else {
-        writeln!(
-            io.err,
-            "error: no policy could be compiled from the given paths"
-        )?;
         return Ok(exit::USAGE);
     };
     let warnings = loaded.diagnostics.len();

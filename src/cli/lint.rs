@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::{Io, exit, usage_error, write_diagnostics};
+use super::{Io, exit, load_for, usage_error};
 use crate::compile::CompiledPolicy;
 use crate::diag::Severity;
 use crate::eval;
@@ -80,20 +80,18 @@ fn parse_now(text: &str) -> Result<Instant, String> {
 }
 
 pub fn run(args: &Args, io: &mut Io) -> io::Result<i32> {
-    let loaded = crate::load_policy(&args.policy, args.root.clone());
-    write_diagnostics(&loaded, args.format, io)?;
-    if loaded.has_errors() {
-        writeln!(
-            io.err,
-            "error: the policy has errors; no record was evaluated"
-        )?;
-        return Ok(exit::USAGE);
-    }
+    let consequence = Some("no record was evaluated");
+    let loaded = match load_for(
+        &args.policy,
+        args.root.clone(),
+        args.format,
+        consequence,
+        io,
+    )? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
     let Some(policy) = &loaded.policy else {
-        writeln!(
-            io.err,
-            "error: no policy could be compiled from the given paths"
-        )?;
         return Ok(exit::USAGE);
     };
     let selection = match RuleSelection::resolve(&policy.rules, &args.select, &args.ignore) {

@@ -145,6 +145,32 @@ pub(crate) fn write_diagnostics(loaded: &Loaded, format: Format, io: &mut Io) ->
     Ok(())
 }
 
+/// Loads a policy for a subcommand and prints its diagnostics. `Err(code)` (exit 2) when it has
+/// errors or compiled to nothing; `consequence` says what was not done ("no record was
+/// evaluated"), if anything.
+pub(crate) fn load_for(
+    paths: &[std::path::PathBuf],
+    root: Option<std::path::PathBuf>,
+    format: Format,
+    consequence: Option<&str>,
+    io: &mut Io,
+) -> io::Result<Result<Loaded, i32>> {
+    let loaded = crate::load_policy(paths, root);
+    write_diagnostics(&loaded, format, io)?;
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    if errors > 0 || loaded.policy.is_none() {
+        let what = if errors > 0 {
+            format!("the policy has {}", count(errors, "error", "errors"))
+        } else {
+            "no policy could be compiled from the given paths".to_string()
+        };
+        let then = consequence.map(|c| format!("; {c}")).unwrap_or_default();
+        writeln!(io.err, "error: {what}{then}")?;
+        return Ok(Err(exit::USAGE));
+    }
+    Ok(Ok(loaded))
+}
+
 /// "1 warning", "2 errors".
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
