@@ -4,7 +4,7 @@ use super::Checker;
 use super::durations::duration;
 use super::expr::{self, Env, Ty};
 use super::fields::Context;
-use super::model::{DeadlineDef, Length, Limit, RuleBody, RuleDef, TargetArm, Type};
+use super::model::{DeadlineDef, Length, Limit, PauseDef, RuleBody, RuleDef, TargetArm, Type};
 use super::names::{Names, nfc};
 use super::rules::{Clauses, common_clauses};
 use super::selectors::{self, Role};
@@ -12,8 +12,8 @@ use crate::diag::Diagnostic;
 use crate::suggest::help_for;
 use crate::syntax::ast::{self, ClauseKind};
 
-const DEADLINE_CLAUSES: [&str; 9] = [
-    "when", "severity", "start", "stop", "cancel", "within", "at least", "due", "warn at",
+const DEADLINE_CLAUSES: [&str; 10] = [
+    "when", "severity", "start", "stop", "cancel", "within", "at least", "due", "warn at", "pause",
 ];
 
 pub(super) fn deadline(
@@ -61,8 +61,16 @@ pub(super) fn deadline(
                 ),
         );
     }
+    let pause = match c.get("pause") {
+        Some(ClauseKind::Pause(p)) => Some(pause(cx, env, p, matches!(limit, Some(Limit::Due(_))))),
+        _ => None,
+    };
     let cancel = match cancel {
         Some(c) => Some(c?),
+        None => None,
+    };
+    let pause = match pause {
+        Some(p) => Some(p?),
         None => None,
     };
     let warn_at = match warn_at {
@@ -76,14 +84,70 @@ pub(super) fn deadline(
         severity,
         defined_at: cx.location(item.span),
         when,
-        body: RuleBody::Deadline(DeadlineDef {
+        body: RuleBody::Deadline(Box::new(DeadlineDef {
             start: start?,
             stop: Some(stop?),
             cancel,
             limit: limit?,
             warn_at,
-        }),
+            pause,
+        })),
     })
+}
+
+/// `pause from SEL until SEL` or `pause while awaiting == "customer"|"agent"`.
+fn pause(cx: &mut Checker, env: &Env, p: &ast::Pause, due_limit: bool) -> Option<PauseDef> {
+    if due_limit {
+        let span = match p {
+            ast::Pause::Interval { from, .. } => from.span(),
+            ast::Pause::Awaiting { party, .. } => party.span,
+        };
+        cx.report(
+            Diagnostic::new("E0210", "a `due` limit takes no `pause`")
+                .at(span, "the due instant is fixed by the record")
+                .help("a promised time is kept or broken whatever happens in between; remove the pause"),
+        );
+        return None;
+    }
+    match p {
+        ast::Pause::Interval { from, until } => {
+            let from = selectors::selector(cx, env, from, Role::Set);
+            let until = selectors::selector(cx, env, until, Role::Point);
+            Some(PauseDef::Interval {
+                from: from?,
+                until: until?,
+            })
+        }
+        ast::Pause::Awaiting { op, op_span, party } => {
+            if *op != ast::CompareOp::Eq {
+                cx.report(
+                    Diagnostic::new("E0203", "`awaiting` is compared with `==`")
+                        .at(*op_span, "only `==` is allowed here")
+                        .help("write `pause while awaiting == \"customer\"`"),
+                );
+                return None;
+            }
+            match party.value.as_str() {
+                "customer" => Some(PauseDef::AwaitingCustomer),
+                "agent" => Some(PauseDef::AwaitingAgent),
+                other => {
+                    cx.report(
+                        Diagnostic::new(
+                            "E0202",
+                            format!("\"{other}\" is not a value of `awaiting`"),
+                        )
+                        .at(party.span, "`awaiting` is \"customer\" or \"agent\"")
+                        .help(help_for(
+                            other,
+                            ["customer", "agent"],
+                            "write \"customer\" (the company waits for the customer) or \"agent\"",
+                        )),
+                    );
+                    None
+                }
+            }
+        }
+    }
 }
 
 fn missing<T>(cx: &mut Checker, r: &ast::Rule, clause: &str, help: &str) -> Option<T> {

@@ -108,7 +108,7 @@ pub struct RuleDef {
 
 #[derive(Debug, Clone)]
 pub enum RuleBody {
-    Deadline(DeadlineDef),
+    Deadline(Box<DeadlineDef>),
     Phrase(PhraseRuleDef),
     Expect(ExpectDef),
 }
@@ -136,6 +136,21 @@ pub struct DeadlineDef {
     pub limit: Limit,
     /// `warn at N%`, as a fraction in (0, 1).
     pub warn_at: Option<f64>,
+    pub pause: Option<PauseDef>,
+}
+
+/// When a clock does not count.
+#[derive(Debug, Clone)]
+pub enum PauseDef {
+    /// `pause from SEL until SEL`: each `from` match opens an interval the next `until` closes.
+    Interval {
+        from: Selector,
+        until: Selector,
+    },
+    /// `pause while awaiting == "customer"`: from a message by agent to the next customer message
+    /// (`Agent`: from a customer message to the next message by agent).
+    AwaitingCustomer,
+    AwaitingAgent,
 }
 
 #[derive(Debug, Clone)]

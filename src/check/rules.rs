@@ -128,25 +128,33 @@ impl<'a> Clauses<'a> {
 
 fn not_allowed(cx: &mut Checker, clause: &ast::Clause, key: &str, allowed: &[&str], item: &str) {
     let (code, message, help) = match &clause.kind {
-        ClauseKind::Pause(_) => (
-            "E0120",
-            "`pause` is not supported by this version of norma".to_string(),
-            "pauses need business calendars, which arrive in a later version; remove the clause for now".to_string(),
-        ),
         ClauseKind::Per(_) => (
             "E0120",
             "`per` is not supported by this version of norma".to_string(),
-            "cases (`per case`) arrive in a later version; every record is judged on its own".to_string(),
+            "cases (`per case`) arrive in a later version; every record is judged on its own"
+                .to_string(),
         ),
         _ => (
             "E0210",
             format!("`{key}` is not allowed in {item}"),
-            format!("{item} takes {}", allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")),
+            format!(
+                "{item} takes {}",
+                allowed
+                    .iter()
+                    .map(|a| format!("`{a}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         ),
+    };
+    let label = if code == "E0120" {
+        "not evaluated yet"
+    } else {
+        "not allowed here"
     };
     cx.report(
         Diagnostic::new(code, message)
-            .at(clause.span, "not allowed here")
+            .at(clause.span, label)
             .help(help),
     );
 }

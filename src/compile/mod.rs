@@ -236,6 +236,10 @@ fn collect_has(rule: &RuleDef, out: &mut [Vec<usize>]) {
             for s in d.stop.iter().chain(d.cancel.iter()) {
                 walk_selector(s, out);
             }
+            if let Some(crate::check::model::PauseDef::Interval { from, until }) = &d.pause {
+                walk_selector(from, out);
+                walk_selector(until, out);
+            }
             match &d.limit {
                 crate::check::model::Limit::Within(arms) => {
                     for c in arms.iter().filter_map(|a| a.condition.as_ref()) {

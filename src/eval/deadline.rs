@@ -8,6 +8,7 @@
 use super::context::{Ctx, Val};
 use super::expr::{Out, eval, truth};
 use super::outcome::{ClockEvidence, Elapsed, Evidence, Instance, LimitEvidence, Status};
+use super::pause;
 use super::select::{self, Point};
 use crate::check::model::{DeadlineDef, Length, Limit};
 use crate::records::Instant;
@@ -127,7 +128,7 @@ fn due_of(cx: &Ctx, limit: &ChosenLimit, start: Instant) -> Option<Instant> {
 
 fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result<Instance, String> {
     let start_at = select::time_of(cx, start).ok_or("record has no times")?;
-    let due = due_of(cx, limit, start_at).ok_or("due is out of range")?;
+    let base_due = due_of(cx, limit, start_at).ok_or("due is out of range")?;
     let stop = match &d.stop {
         Some(sel) => select::first_after(cx, sel, start)?,
         None => None,
@@ -157,7 +158,19 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
         Some(c) => c.calendar.elapsed(from, to),
         None => (to - from).num_seconds(),
     };
-    let business_elapsed = business(start_at, end);
+    let pauses = match &d.pause {
+        Some(p) => pause::intervals(cx, p, start_at, end)?,
+        None => Vec::new(),
+    };
+    let paused = |until: Instant| -> i64 {
+        pauses
+            .iter()
+            .filter(|(a, _)| *a < until)
+            .map(|(a, b)| business(*a, (*b).min(until)))
+            .sum()
+    };
+    let due = extended_due(calendar.map(|c| &c.calendar), base_due, &paused);
+    let business_elapsed = business(start_at, end) - paused(end);
     // The limit in counted time: what a `warn at` share is of, and what findings show.
     let limit_seconds = limit.length.map(|l| match l {
         Length::Seconds(s) => s,
@@ -230,6 +243,32 @@ fn clock(cx: &Ctx, d: &DeadlineDef, limit: &ChosenLimit, start: Point) -> Result
             calendar: calendar.map_or_else(|| "24x7".to_string(), |c| c.name.clone()),
         }),
     })
+}
+
+/// Pauses push the due later by the open time they cover before it: the due of the limit plus
+/// that time, which may cover more pauses, until it stops moving.
+fn extended_due(
+    calendar: Option<&crate::time::calendar::Calendar>,
+    base: Instant,
+    paused: &dyn Fn(Instant) -> i64,
+) -> Instant {
+    let Some(calendar) = calendar else {
+        return base;
+    };
+    let mut due = base;
+    // Each round only moves the due later, over finitely many pauses, so this ends; the bound is
+    // a guard, not a limit any real record reaches.
+    for _ in 0..1000 {
+        let covered = u64::try_from(paused(due)).unwrap_or(0);
+        let Some(next) = calendar.due(base, covered) else {
+            return due;
+        };
+        if next == due {
+            return due;
+        }
+        due = next;
+    }
+    due
 }
 
 fn pending_or_at_risk(warn_at: Option<f64>, counted: i64, limit: Option<i64>) -> Status {

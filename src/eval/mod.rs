@@ -6,6 +6,7 @@ mod deadline;
 mod expect;
 mod expr;
 pub mod outcome;
+mod pause;
 mod phrase;
 mod select;
 

@@ -233,8 +233,8 @@ pub enum ClauseKind {
     Due(Expr),
     /// `warn at N%`
     WarnAt(Percent),
-    /// `pause from SEL until SEL` / `pause while …` (business time; parsed, not yet supported).
-    Pause(ReservedClause),
+    /// `pause from SEL until SEL` / `pause while awaiting == "customer"`.
+    Pause(Box<Pause>),
     /// `per case` / `per record` (cases; parsed, not yet supported).
     Per(Ident),
     /// `require SEL` in an `expect`; several selectors for `require A then B then C`.
@@ -304,11 +304,19 @@ pub struct TimeSpan {
     pub span: Span,
 }
 
-/// Syntax kept only for its span and keyword so `check` can say it is not supported yet.
+/// What stops a clock for a while. Boxed in `ClauseKind`; its two shapes differ in size, which
+/// does not matter for a node built once per clause.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReservedClause {
-    pub keyword: Ident,
-    pub span: Span,
+pub enum Pause {
+    /// `from SEL until SEL`
+    Interval { from: Selector, until: Selector },
+    /// `while awaiting OP "party"` (`check` accepts only `==` and `customer` or `agent`).
+    Awaiting {
+        op: CompareOp,
+        op_span: Span,
+        party: Str,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -179,9 +179,15 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::at_least_clause => "a minimum such as `at least 3 days`",
         Rule::due_clause => "a due time such as `due (last promise).due`",
         Rule::warn_clause => "a warning share such as `warn at 80%`",
-        Rule::pause_clause | Rule::pause_text => {
-            "a pause such as `pause while awaiting == \"customer\"`"
+        Rule::pause_interval => {
+            "`from` an event `until` another, such as `from hold until next message by agent`"
         }
+        Rule::from_word => "`from`",
+        Rule::until_word => "`until` and the event that ends the pause",
+        Rule::pause_awaiting => "`while awaiting == \"customer\"`",
+        Rule::while_word => "`while`",
+        Rule::awaiting_word => "`awaiting`",
+        Rule::pause_clause => "a pause such as `pause while awaiting == \"customer\"`",
         Rule::per_clause => "`per case` or `per record`",
         Rule::require_clause => "`require SEL` or `require A then B`",
         Rule::forbid_clause => "`forbid SEL`",

@@ -46,7 +46,14 @@ fn every_construct_has_its_shape() {
         clause_text[9],
         "pause from hold until next message by agent"
     );
-    assert!(matches!(&all.clauses[9].kind, ClauseKind::Pause(p) if p.keyword.name == "pause"));
+    let ClauseKind::Pause(pause) = &all.clauses[9].kind else {
+        panic!()
+    };
+    let Pause::Interval { from, until } = &**pause else {
+        panic!()
+    };
+    assert_eq!(text(&src, from.span()), "hold");
+    assert_eq!(text(&src, until.span()), "next message by agent");
     assert!(matches!(&all.clauses[10].kind, ClauseKind::Per(p) if p.name == "case"));
     // `not not a == 1 or b != 2 and c < 3 or …` is `((a == 1) or (b != 2 and c < 3)) or …`.
     let ClauseKind::When(cond) = &all.clauses[0].kind else {

@@ -26,10 +26,7 @@ impl Builder<'_> {
                 let p = self.child(&inner, Rule::percent)?;
                 ClauseKind::WarnAt(self.percent(&p))
             }
-            Rule::pause_clause => ClauseKind::Pause(ReservedClause {
-                keyword: self.ident(&self.child(&inner, Rule::kw_pause)?),
-                span: self.span(&inner),
-            }),
+            Rule::pause_clause => ClauseKind::Pause(Box::new(self.pause(&arg?)?)),
             Rule::per_clause => ClauseKind::Per(self.ident(&arg?)),
             Rule::require_clause => {
                 let mut steps = Vec::new();
@@ -47,6 +44,34 @@ impl Builder<'_> {
             span: self.span(pair),
             comments: Comments::default(),
         })
+    }
+
+    fn pause(&mut self, pair: &Pair) -> Built<Pause> {
+        let parts = self.children(pair);
+        match pair.as_rule() {
+            Rule::pause_interval => {
+                let selectors: Vec<&Pair> = parts
+                    .iter()
+                    .filter(|p| p.as_rule() == Rule::selector)
+                    .collect();
+                let (Some(from), Some(until)) = (selectors.first(), selectors.get(1)) else {
+                    return Err(self.malformed(pair));
+                };
+                Ok(Pause::Interval {
+                    from: self.selector(from)?,
+                    until: self.selector(until)?,
+                })
+            }
+            Rule::pause_awaiting => {
+                let op = self.child(pair, Rule::compare_op)?;
+                Ok(Pause::Awaiting {
+                    op: self.compare_op(&op)?,
+                    op_span: self.span(&op),
+                    party: self.string(&self.child(pair, Rule::string)?),
+                })
+            }
+            _ => Err(self.malformed(pair)),
+        }
     }
 
     fn limit(&mut self, pair: &Pair) -> Built<Limit> {

@@ -83,15 +83,7 @@ impl Builder<'_> {
         let parts = self.children(tail);
         let kind = match tail.as_rule() {
             Rule::compare => {
-                let op = match parts.first().map(|p| p.as_str()) {
-                    Some("==") => CompareOp::Eq,
-                    Some("!=") => CompareOp::Ne,
-                    Some("<") => CompareOp::Lt,
-                    Some("<=") => CompareOp::Le,
-                    Some(">") => CompareOp::Gt,
-                    Some(">=") => CompareOp::Ge,
-                    _ => return Err(self.malformed(tail)),
-                };
+                let op = self.compare_op(parts.first().ok_or_else(|| self.malformed(tail))?)?;
                 let rhs = self.expr(parts.get(1).ok_or_else(|| self.malformed(tail))?)?;
                 ExprKind::Compare(op, Box::new(lhs), Box::new(rhs))
             }
@@ -242,6 +234,19 @@ impl Builder<'_> {
             );
             0
         }))
+    }
+
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`
+    pub(super) fn compare_op(&self, pair: &Pair) -> Built<CompareOp> {
+        Ok(match pair.as_str() {
+            "==" => CompareOp::Eq,
+            "!=" => CompareOp::Ne,
+            "<" => CompareOp::Lt,
+            "<=" => CompareOp::Le,
+            ">" => CompareOp::Gt,
+            ">=" => CompareOp::Ge,
+            _ => return Err(self.malformed(pair)),
+        })
     }
 
     pub(super) fn date(&mut self, pair: &Pair) -> String {
