@@ -6,7 +6,7 @@ use super::expr::{self, Env, Ty};
 use super::fields::Context;
 use super::model::{DeadlineDef, Length, Limit, PauseDef, RuleBody, RuleDef, TargetArm, Type};
 use super::names::{Names, nfc};
-use super::rules::{Clauses, common_clauses};
+use super::rules::{Clauses, common_clauses, rule_def};
 use super::selectors::{self, Role};
 use crate::diag::Diagnostic;
 use crate::suggest::help_for;
@@ -78,21 +78,23 @@ pub(super) fn deadline(
         None => None,
     };
     let (when, severity) = common?;
-    Some(RuleDef {
-        name: nfc(&r.name.name),
-        description: r.description.as_ref().map(|d| d.value.clone()),
-        severity,
-        defined_at: cx.location(item.span),
-        when,
-        body: RuleBody::Deadline(Box::new(DeadlineDef {
-            start: start?,
-            stop: Some(stop?),
-            cancel,
-            limit: limit?,
-            warn_at,
-            pause,
-        })),
-    })
+    let body = RuleBody::Deadline(Box::new(DeadlineDef {
+        start: start?,
+        stop: Some(stop?),
+        cancel,
+        limit: limit?,
+        warn_at,
+        pause,
+    }));
+    let name = nfc(&r.name.name);
+    Some(rule_def(
+        cx,
+        item,
+        name,
+        r.description.as_ref(),
+        (when, severity),
+        body,
+    ))
 }
 
 /// `pause from SEL until SEL` or `pause while awaiting == "customer"|"agent"`.

@@ -5,7 +5,7 @@ use super::expr::{self, Env};
 use super::fields::Context;
 use super::model::{ExpectDef, RuleBody, RuleDef, Selector};
 use super::names::nfc;
-use super::rules::{Clauses, common_clauses};
+use super::rules::{Clauses, common_clauses, rule_def};
 use super::selectors::{self, Role};
 use crate::diag::Diagnostic;
 use crate::syntax::ast::{self, ClauseKind};
@@ -45,14 +45,16 @@ pub fn expect(cx: &mut Checker, env: &Env, item: &ast::Item, r: &ast::Rule) -> O
         }
     };
     let (when, severity) = common?;
-    Some(RuleDef {
-        name: nfc(&r.name.name),
-        description: r.description.as_ref().map(|d| d.value.clone()),
-        severity,
-        defined_at: cx.location(item.span),
-        when,
-        body: RuleBody::Expect(def?),
-    })
+    let body = RuleBody::Expect(def?);
+    let name = nfc(&r.name.name);
+    Some(rule_def(
+        cx,
+        item,
+        name,
+        r.description.as_ref(),
+        (when, severity),
+        body,
+    ))
 }
 
 fn body(cx: &mut Checker, env: &Env, c: &Clauses) -> Option<ExpectDef> {

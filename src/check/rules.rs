@@ -179,6 +179,26 @@ fn clause_key(kind: &ClauseKind) -> &'static str {
 }
 
 /// `when` and `severity`, shared by every rule.
+/// A rule's definition: its name, the standard's words, where it is defined, and the `when` and
+/// `severity` every rule has, around its kind's own body.
+pub(super) fn rule_def(
+    cx: &Checker,
+    item: &ast::Item,
+    name: String,
+    description: Option<&ast::Str>,
+    (when, severity): (Option<super::model::Expr>, Severity),
+    body: RuleBody,
+) -> RuleDef {
+    RuleDef {
+        name,
+        description: description.map(|d| d.value.clone()),
+        severity,
+        defined_at: cx.location(item.span),
+        when,
+        body,
+    }
+}
+
 pub(super) fn common_clauses(
     cx: &mut Checker,
     env: &Env,
@@ -246,16 +266,17 @@ fn phrase_rule(
     if sets.len() != r.sets.len() {
         return None;
     }
-    Some(RuleDef {
-        name: name.to_string(),
-        description: r.description.as_ref().map(|d| d.value.clone()),
-        severity,
-        defined_at: cx.location(item.span),
-        when,
-        body: RuleBody::Phrase(PhraseRuleDef {
-            forbid,
-            sets,
-            scope: scope?,
-        }),
-    })
+    let body = RuleBody::Phrase(PhraseRuleDef {
+        forbid,
+        sets,
+        scope: scope?,
+    });
+    Some(rule_def(
+        cx,
+        item,
+        name.to_string(),
+        r.description.as_ref(),
+        (when, severity),
+        body,
+    ))
 }

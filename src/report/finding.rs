@@ -160,32 +160,21 @@ pub fn invalid_field_finding(
     location: &Location,
     field: &InvalidField,
 ) -> Finding {
-    let facts = RecordFacts::of(record, location);
-    let pointed = field.event.and_then(|i| record.events.get(i));
     let event_index = field.event.map(|i| i.to_string()).unwrap_or_default();
-    Finding {
-        fingerprint: fingerprint(&[INVALID_FIELD_CODE, &facts.id, &event_index, &field.path]),
-        record: Some(facts.id),
-        case: facts.case,
-        channel: facts.channel,
-        file: facts.file,
-        line: facts.line,
-        rule: None,
-        code: Some(INVALID_FIELD_CODE),
-        kind: "invalid-field",
-        description: None,
-        severity: Severity::Warning,
-        outcome: None,
-        event: field.event,
-        at: pointed.and_then(event_time),
-        agent: pointed.and_then(|e| e.agent.clone()),
-        team: pointed.and_then(|e| e.team.clone()),
-        message: field.message.clone(),
-        evidence: FindingEvidence::Record(RecordEvidence::InvalidField {
-            path: field.path.clone(),
-        }),
-        quoted_text: None,
-    }
+    let fingerprint_parts = [
+        INVALID_FIELD_CODE,
+        record.id.as_str(),
+        &event_index,
+        &field.path,
+    ];
+    value_warning(
+        record,
+        location,
+        (INVALID_FIELD_CODE, &fingerprint_parts),
+        field.event,
+        &field.path,
+        &field.message,
+    )
 }
 
 /// A warning the reader raised on a record it accepted (W0702: an ambiguous local time, read with
@@ -196,27 +185,48 @@ pub fn record_warning_finding(
     location: &Location,
     warning: &crate::records::reader::RecordWarning,
 ) -> Finding {
+    let fingerprint_parts = [warning.code, record.id.as_str(), &warning.message];
+    value_warning(
+        record,
+        location,
+        (warning.code, &fingerprint_parts),
+        None,
+        "at",
+        &warning.message,
+    )
+}
+
+/// An `invalid-field` finding: a value in an evaluated record that deserves a look.
+fn value_warning(
+    record: &Record,
+    location: &Location,
+    (code, fingerprint_parts): (&'static str, &[&str]),
+    event: Option<usize>,
+    path: &str,
+    message: &str,
+) -> Finding {
     let facts = RecordFacts::of(record, location);
+    let pointed = event.and_then(|i| record.events.get(i));
     Finding {
-        fingerprint: fingerprint(&[warning.code, &facts.id, &warning.message]),
+        fingerprint: fingerprint(fingerprint_parts),
         record: Some(facts.id),
         case: facts.case,
         channel: facts.channel,
         file: facts.file,
         line: facts.line,
         rule: None,
-        code: Some(warning.code),
+        code: Some(code),
         kind: "invalid-field",
         description: None,
         severity: Severity::Warning,
         outcome: None,
-        event: None,
-        at: None,
-        agent: None,
-        team: None,
-        message: warning.message.clone(),
+        event,
+        at: pointed.and_then(event_time),
+        agent: pointed.and_then(|e| e.agent.clone()),
+        team: pointed.and_then(|e| e.team.clone()),
+        message: message.to_string(),
         evidence: FindingEvidence::Record(RecordEvidence::InvalidField {
-            path: "at".to_string(),
+            path: path.to_string(),
         }),
         quoted_text: None,
     }
